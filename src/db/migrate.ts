@@ -1,0 +1,25 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { ensureAppRole } from './app-role.ts';
+import * as foundation from './migrations/0001-foundation.ts';
+
+// Migrations are listed here rather than read from disk so they work the same under tsx, in
+// tests and in any bundle.
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface MigrateOutcome {
+  readonly applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrateOutcome> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  await ensureAppRole(db);
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
+}
