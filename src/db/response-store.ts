@@ -1,0 +1,85 @@
+import type { Channel } from './schema.ts';
+import type { Tx } from './tenant-transaction.ts';
+
+/** One answer row: exactly one of optionCode, valueNum, valueText, or notApplicable. */
+export interface AnswerInput {
+  readonly itemKey: string;
+  readonly optionCode?: string;
+  readonly valueNum?: number;
+  readonly valueText?: string;
+  readonly notApplicable?: boolean;
+}
+
+export interface CompletedResponseInput {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly language: string;
+  readonly startedOn: string;
+  readonly completedOn: string;
+  readonly answers: readonly AnswerInput[];
+}
+
+const CHUNK = 1000;
+
+/** Bulk insert of completed responses (demo data, paper batches, history import). */
+export async function insertCompletedResponses(
+  tx: Tx,
+  organisationId: string,
+  roundId: string,
+  responses: readonly CompletedResponseInput[],
+): Promise<void> {
+  for (let i = 0; i < responses.length; i += CHUNK) {
+    const slice = responses.slice(i, i + CHUNK);
+    await tx
+      .insertInto('responses')
+      .values(
+        slice.map((r) => ({
+          id: r.id,
+          organisation_id: organisationId,
+          round_id: roundId,
+          channel: r.channel,
+          language: r.language,
+          status: 'completed' as const,
+          started_on: r.startedOn,
+          completed_on: r.completedOn,
+        })),
+      )
+      .execute();
+  }
+  const rows = responses.flatMap((r) =>
+    r.answers.map((a) => ({
+      organisation_id: organisationId,
+      round_id: roundId,
+      response_id: r.id,
+      item_key: a.itemKey,
+      option_code: a.optionCode ?? '',
+      value_num: a.valueNum ?? null,
+      value_text: a.valueText ?? null,
+      not_applicable: a.notApplicable ?? false,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx.insertInto('answers').values(rows.slice(i, i + CHUNK)).execute();
+  }
+}
+
+export async function insertAccessCodes(
+  tx: Tx,
+  organisationId: string,
+  roundId: string,
+  codes: readonly { id: string; codeHash: string }[],
+): Promise<void> {
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    await tx
+      .insertInto('access_codes')
+      .values(
+        codes.slice(i, i + CHUNK).map((c) => ({
+          id: c.id,
+          organisation_id: organisationId,
+          round_id: roundId,
+          code_hash: c.codeHash,
+        })),
+      )
+      .execute();
+  }
+}
