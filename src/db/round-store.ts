@@ -111,3 +111,20 @@ export async function listRounds(tx: Tx, organisationId: string): Promise<RoundS
     .execute();
   return rows.map(toRound);
 }
+
+/** Lifecycle rules live in the domain (fieldwork issue); this only writes the outcome. */
+export async function setRoundStatus(
+  tx: Tx,
+  id: string,
+  status: RoundStatus,
+  dates?: { fieldworkStart: string | null; fieldworkEnd: string | null },
+): Promise<void> {
+  await tx
+    .updateTable('rounds')
+    .set({
+      status,
+      ...(dates ? { fieldwork_start: dates.fieldworkStart, fieldwork_end: dates.fieldworkEnd } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
