@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
+import { apiRoutes } from './api/api-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { renderError } from './error-pages.ts';
+import { requestContext } from './request-context.ts';
+import { questionnaireRoutes } from './research/questionnaire-routes.ts';
+import { roundRoutes } from './research/round-routes.ts';
+
+export interface BuildOptions {
+  readonly db: Kysely<DB>;
+  readonly secret: string;
+  readonly secureCookies?: boolean;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Sign-in attempts per client per minute. */
+  readonly signInLimit?: number;
+}
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Builds the whole web application; never listens (main.ts does, tests use inject). */
+export async function build(options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Access codes and tokens can appear in URLs: never log them (no personal data in logs).
+    disableRequestLogging: false,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  await app.register(requestContext, {
+    db: options.db,
+    secret: options.secret,
+    secureCookies: options.secureCookies ?? false,
+  });
+
+  const utrecht = require.resolve('@utrecht/component-library-css/dist/index.css');
+  const tokens = require.resolve('@utrecht/design-tokens/dist/index.css');
+  await app.register(fastifyStatic, { root: path.join(here, 'assets'), prefix: '/assets/', maxAge: '1h' });
+  app.get('/assets/utrecht.css', (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').sendFile(path.basename(utrecht), path.dirname(utrecht)),
+  );
+  app.get('/assets/utrecht-tokens.css', (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').sendFile(path.basename(tokens), path.dirname(tokens)),
+  );
+
+  app.get('/', async (request, reply) => reply.redirect(request.ctx.session ? '/rounds' : '/sign-in', 303));
+  await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10 });
+  await app.register(roundRoutes, { db: options.db });
+  await app.register(questionnaireRoutes, { db: options.db });
+  await app.register(adminRoutes, { db: options.db });
+  await app.register(apiRoutes, { db: options.db, prefix: '/api/v1' });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not-found' });
+    return reply.code(404).type('text/html').send(renderError(request, 'notFound').value);
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (request.url.startsWith('/api/')) {
+      return reply.code(status).send({ error: status === 429 ? 'rate-limited' : status >= 500 ? 'server-error' : 'bad-request' });
+    }
+    const kind = status === 429 ? 'rateLimit' : status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'server';
+    return reply.code(status).type('text/html').send(renderError(request, kind).value);
+  });
+  return app;
+}
