@@ -35,8 +35,6 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
-    // Access codes and tokens can appear in URLs: never log them (no personal data in logs).
-    disableRequestLogging: false,
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

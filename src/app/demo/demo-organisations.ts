@@ -1,4 +1,5 @@
 import type { Role } from '../../db/schema.ts';
+import { seededUuid } from './seeded-random.ts';
 
 // What the demo contains. Numbers are chosen to look like published KTO reports: a few hundred
 // responses at 22-36 % response, overall marks around 7, the work module clearly lower, and in
@@ -87,7 +88,7 @@ const researcher = (slug: string): DemoUser => ({
 });
 
 /** Work module lower than elsewhere: Voorbeeldstad's improvement theme. */
-const VOORBEELDSTAD_WORK = { 'werk.': -0.45 };
+const VOORBEELDSTAD_WORK = { 'werk.': -0.35 };
 
 export const DEMO_BENCHMARK_ORGANISER: DemoUser = {
   email: 'benchmark@divosa-demo.nl',
@@ -162,3 +163,7 @@ export const OTHER_ORGANISATIONS: readonly DemoOrganisation[] = [
   otherOrganisation('duinstede', 'Gemeente Duinstede', 74_000, 'West',
     closedRound(2025, ['2025-01-13', '2025-02-21'], 298, 0.28, 6.9, { 'schuldhulp.': -0.3 })),
 ];
+
+/** Fixed ids, so the demo has the same rows (and links) in every database. */
+export const demoOrganisationId = (slug: string): string => seededUuid('organisation', slug);
+export const demoRoundId = (slug: string, year: number): string => seededUuid('round', slug, year);

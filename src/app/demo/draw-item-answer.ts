@@ -74,14 +74,15 @@ const DEFAULT_NOT_APPLICABLE = { mark: 0.04, other: 0.08 };
 /** Items left blank although shown. */
 const SKIP = 0.015;
 
-const MARK_SD = { low: 1.5, high: 1.2 };
+const MARK_SD = { low: 1.45, high: 0.95 };
 const AGREE_SD = { low: 1.0, high: 0.75 };
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
-/** A split normal with the given mean, evaluated at standard score z. */
+/** Mean + z scaled by sd.low below and sd.high above the centre, which is set so the mean holds. */
 function splitNormal(mean: number, sd: { low: number; high: number }, z: number): number {
-  const mode = mean + Math.sqrt(2 / Math.PI) * (sd.low - sd.high);
+  // E[z; z > 0] = 1/sqrt(2 pi) for standard normal z.
+  const mode = mean + (sd.low - sd.high) / Math.sqrt(2 * Math.PI);
   return mode + (z < 0 ? sd.low : sd.high) * z;
 }
 

@@ -22,7 +22,7 @@ export interface ResponsePlan extends Fieldwork {
 }
 
 /** Latent standard deviations per report-mark point, for turning a target mark into a level. */
-const MARK_POINTS_PER_SD = 1.35;
+const MARK_POINTS_PER_SD = 1.2;
 const REFERENCE_MARK = 7.0;
 
 function shiftFor(key: string, shifts: Readonly<Record<string, number>>): number {

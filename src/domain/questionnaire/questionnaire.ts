@@ -116,3 +116,14 @@ export function itemsOf(questionnaire: Questionnaire): Item[] {
 export function localize(text: LocalizedText, language: string): string {
   return text[language] ?? text.nl ?? Object.values(text)[0] ?? '';
 }
+
+const AGREE5_LABELS: Readonly<Record<'nl' | 'en', readonly string[]>> = {
+  nl: ['Helemaal oneens', 'Oneens', 'Niet eens, niet oneens', 'Eens', 'Helemaal eens'],
+  en: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
+};
+
+/** Label of a point on the five-point agreement scale (1..5); Dutch for languages without labels. */
+export function agreeLabel(value: number, language: string): string {
+  const labels = language === 'en' ? AGREE5_LABELS.en : AGREE5_LABELS.nl;
+  return labels[value - 1] ?? String(value);
+}
