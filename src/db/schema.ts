@@ -42,7 +42,7 @@ export interface MembershipsTable {
 export interface SessionsTable {
   id: string;
   user_id: string;
-  organisation_id: string | null;
+  current_organisation_id: string | null;
   created_at: Generated<Date>;
   expires_at: Timestamp;
 }

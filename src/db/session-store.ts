@@ -13,7 +13,7 @@ export async function insertSession(tx: Tx, session: SessionRow): Promise<void> 
     .values({
       id: session.id,
       user_id: session.userId,
-      organisation_id: session.organisationId,
+      current_organisation_id: session.organisationId,
       expires_at: session.expiresAt,
     })
     .execute();
@@ -22,14 +22,14 @@ export async function insertSession(tx: Tx, session: SessionRow): Promise<void> 
 export async function findSession(tx: Tx, id: string, now: Date): Promise<SessionRow | undefined> {
   return tx
     .selectFrom('sessions')
-    .select(['id', 'user_id as userId', 'organisation_id as organisationId', 'expires_at as expiresAt'])
+    .select(['id', 'user_id as userId', 'current_organisation_id as organisationId', 'expires_at as expiresAt'])
     .where('id', '=', id)
     .where('expires_at', '>', now)
     .executeTakeFirst();
 }
 
 export async function setSessionOrganisation(tx: Tx, id: string, organisationId: string): Promise<void> {
-  await tx.updateTable('sessions').set({ organisation_id: organisationId }).where('id', '=', id).execute();
+  await tx.updateTable('sessions').set({ current_organisation_id: organisationId }).where('id', '=', id).execute();
 }
 
 export async function deleteSession(tx: Tx, id: string): Promise<void> {

@@ -59,7 +59,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table sessions (
       id text primary key,
       user_id uuid not null references users(id) on delete cascade,
-      organisation_id uuid references organisations(id) on delete cascade,
+      -- Which of the user's organisations they work in now; sessions are not tenant data.
+      current_organisation_id uuid references organisations(id) on delete set null,
       created_at timestamptz not null default now(),
       expires_at timestamptz not null
     );

@@ -106,8 +106,8 @@ function describeIssue(issue: z.core.$ZodIssue): IssueMessage {
         issue.code === 'too_small'
           ? sizeMessage(issue.origin, 'min', Number(issue.minimum), issue.inclusive !== false)
           : sizeMessage(issue.origin, 'max', Number(issue.maximum), issue.inclusive !== false);
-      const size = Array.isArray(issue.input) || (typeof issue.input === 'string' && issue.input !== '') ? issue.input.length : undefined;
-      return size === undefined ? message : { nl: `${message.nl} (nu ${size})`, en: `${message.en} (now ${size})` };
+      const size = Array.isArray(issue.input) || typeof issue.input === 'string' ? issue.input.length : 0;
+      return size === 0 ? message : { nl: `${message.nl} (nu ${size})`, en: `${message.en} (now ${size})` };
     }
     case 'invalid_key':
       return {
@@ -145,6 +145,7 @@ function sizeMessage(origin: string, bound: 'min' | 'max', limit: number, inclus
       : { nl: `mag hoogstens ${limit} tekens hebben`, en: `must have at most ${limit} characters` };
   }
   if (origin === 'array') {
+    if (bound === 'min' && limit <= 1) return { nl: 'mag niet leeg zijn', en: 'must not be empty' };
     const entries = limit === 1 ? { nl: 'element', en: 'entry' } : { nl: 'elementen', en: 'entries' };
     return bound === 'min'
       ? { nl: `moet minstens ${limit} ${entries.nl} hebben`, en: `must have at least ${limit} ${entries.en}` }

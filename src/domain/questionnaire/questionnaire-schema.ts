@@ -15,7 +15,8 @@ export const ITEM_KEY_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
 /** Keys of the questionnaire, its blocks and modules. */
 export const KEY_PATTERN = /^[a-z][a-z0-9_-]*$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
-const TRIMMED = /^\S(?:[\s\S]*\S)?$/;
+// Empty passes here so that an empty code gets only the clearer "must not be empty".
+const TRIMMED = /^(?:\S(?:[\s\S]*\S)?)?$/;
 
 export const QUESTIONNAIRE_LIMITS = {
   /** Items in the whole questionnaire. */

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connect.ts';
+import { withSystem, withTenant } from '../../src/db/tenant-transaction.ts';
+import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
+
+// Proves, table by table, that a transaction for organisation A can read, change, delete and
+// create nothing of organisation B. The list of tables comes from the catalogue, so a new table
+// with organisation_id is covered (and must have a policy) without editing this test.
+
+let database: Database;
+const A = randomUUID();
+const B = randomUUID();
+
+async function fillOrganisation(id: string, slug: string): Promise<void> {
+  const db = database.db;
+  await withSystem(db, async (tx) => {
+    const run = (query: ReturnType<typeof sql>) => query.execute(tx);
+    const user = randomUUID(), questionnaire = randomUUID(), version = randomUUID(), round = randomUUID();
+    const code = randomUUID(), invitee = randomUUID(), response = randomUUID();
+    await run(sql`insert into organisations (id, slug, name) values (${id}, ${slug}, ${'Gemeente ' + slug})`);
+    await run(sql`insert into users (id, email, name, password_hash) values (${user}, ${slug + '@example.nl'}, ${'User ' + slug}, 'x')`);
+    await run(sql`insert into memberships (organisation_id, user_id, role) values (${id}, ${user}, 'researcher')`);
+    await run(sql`insert into api_tokens (id, organisation_id, name, role, token_hash) values (${randomUUID()}, ${id}, 't', 'viewer', ${'hash-' + slug})`);
+    await run(sql`insert into audit_log (organisation_id, user_id, action) values (${id}, ${user}, 'sign-in')`);
+    await run(sql`insert into questionnaires (id, organisation_id, key, title) values (${questionnaire}, ${id}, 'q', '{"nl":"Q"}')`);
+    await run(sql`insert into questionnaire_versions (id, questionnaire_id, organisation_id, version, definition, content_hash) values (${version}, ${questionnaire}, ${id}, 1, '{}', 'h')`);
+    await run(sql`insert into rounds (id, organisation_id, name, year, questionnaire_version_id) values (${round}, ${id}, 'R', 2025, ${version})`);
+    await run(sql`insert into access_codes (id, organisation_id, round_id, code_hash) values (${code}, ${id}, ${round}, ${'code-' + slug})`);
+    await run(sql`insert into invitees (id, organisation_id, round_id, surname) values (${invitee}, ${id}, ${round}, 'Jansen')`);
+    await run(sql`insert into invitee_codes (organisation_id, invitee_id, access_code_id) values (${id}, ${invitee}, ${code})`);
+    await run(sql`insert into responses (id, organisation_id, round_id, channel, language, status, started_on) values (${response}, ${id}, ${round}, 'web', 'nl', 'in_progress', '2025-03-01')`);
+    await run(sql`insert into response_sessions (organisation_id, access_code_id, response_id) values (${id}, ${code}, ${response})`);
+    await run(sql`insert into answers (organisation_id, round_id, response_id, item_key, value_num) values (${id}, ${round}, ${response}, 'algemeen.cijfer', 7)`);
+  });
+}
+
+let tenantTables: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await fillOrganisation(A, 'alfa');
+  await fillOrganisation(B, 'beta');
+  const rows = await sql<{ table_name: string }>`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+    where c.column_name = 'organisation_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+    order by c.table_name`.execute(database.db);
+  tenantTables = rows.rows.map((r) => r.table_name);
+});
+afterAll(async () => database.close());
+
+describe(`tenant isolation on ${testDatabaseKind}`, () => {
+  it('finds every tenant table, each with row-level security enabled', async () => {
+    expect(tenantTables).toEqual(expect.arrayContaining(['answers', 'responses', 'rounds', 'invitees', 'memberships', 'audit_log', 'api_tokens', 'access_codes']));
+    expect(tenantTables.length).toBeGreaterThanOrEqual(12);
+    const rls = await sql<{ relname: string; relrowsecurity: boolean }>`
+      select relname, relrowsecurity from pg_class where relnamespace = current_schema()::regnamespace and relkind = 'r'`.execute(database.db);
+    const enabled = new Map(rls.rows.map((r) => [r.relname, r.relrowsecurity]));
+    for (const table of [...tenantTables, 'organisations', 'users']) expect(enabled.get(table), table).toBe(true);
+  });
+
+  it('each table holds rows of both organisations, seen by the system context', async () => {
+    for (const table of tenantTables) {
+      const counts = await sql<{ a: number; b: number }>`select count(*) filter (where organisation_id = ${A}) as a, count(*) filter (where organisation_id = ${B}) as b from ${sql.table(table)}`.execute(database.db);
+      expect(counts.rows[0], table).toEqual({ a: 1, b: 1 });
+    }
+  });
+
+  it('a transaction for A reads only A rows, even without a filter', async () => {
+    for (const table of tenantTables) {
+      const seen = await withTenant(database.db, A, (tx) =>
+        sql<{ organisation_id: string }>`select organisation_id from ${sql.table(table)}`.execute(tx));
+      expect(seen.rows.map((r) => r.organisation_id), table).toEqual([A]);
+    }
+    const organisations = await withTenant(database.db, A, (tx) => tx.selectFrom('organisations').select('slug').execute());
+    expect(organisations).toEqual([{ slug: 'alfa' }]);
+    const users = await withTenant(database.db, A, (tx) => tx.selectFrom('users').select('email').execute());
+    expect(users).toEqual([{ email: 'alfa@example.nl' }]);
+  });
+
+  it('a transaction for A updates and deletes nothing of B', async () => {
+    for (const table of tenantTables) {
+      const result = await withTenant(database.db, A, async (tx) => {
+        const updated = await sql`update ${sql.table(table)} set organisation_id = organisation_id where organisation_id = ${B}`.execute(tx);
+        const deleted = await sql`delete from ${sql.table(table)} where organisation_id = ${B}`.execute(tx);
+        return { updated: Number(updated.numAffectedRows ?? 0), deleted: Number(deleted.numAffectedRows ?? 0) };
+      });
+      expect(result, table).toEqual({ updated: 0, deleted: 0 });
+    }
+    for (const table of tenantTables) {
+      const still = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where organisation_id = ${B}`.execute(database.db);
+      expect(still.rows[0]!.n, table).toBe(1);
+    }
+  });
+
+  it('a transaction for A cannot create rows for B, nor move its own rows to B', async () => {
+    for (const table of tenantTables) {
+      const row = await sql<{ row: Record<string, unknown> }>`select to_jsonb(t) as row from ${sql.table(table)} t where organisation_id = ${B} limit 1`.execute(database.db);
+      const copy = JSON.stringify(row.rows[0]!.row);
+      await expect(
+        withTenant(database.db, A, (tx) =>
+          sql`insert into ${sql.table(table)} select * from jsonb_populate_record(null::${sql.table(table)}, ${copy}::jsonb)`.execute(tx)),
+        table,
+      ).rejects.toThrow(/row-level security/);
+      // Either the policy refuses the new row, or (tables without an update policy, such as
+      // immutable questionnaire versions) the update sees no rows at all.
+      const moved = await withTenant(database.db, A, (tx) =>
+        sql`update ${sql.table(table)} set organisation_id = ${B} where organisation_id = ${A}`.execute(tx),
+      ).then((r) => `updated ${Number(r.numAffectedRows)}`, (e: Error) => e.message);
+      expect(moved, table).toMatch(/row-level security|^updated 0$/);
+    }
+  });
+
+  it('the shared standard questionnaire is readable by every tenant and writable by none', async () => {
+    const q = randomUUID();
+    await withSystem(database.db, (tx) => sql`insert into questionnaires (id, organisation_id, key, title, is_standard) values (${q}, null, 'standaard-test', '{"nl":"S"}', true)`.execute(tx));
+    const seen = await withTenant(database.db, A, (tx) => tx.selectFrom('questionnaires').select('key').where('organisation_id', 'is', null).execute());
+    expect(seen).toEqual([{ key: 'standaard-test' }]);
+    const changed = await withTenant(database.db, B, (tx) => sql`update questionnaires set key = 'hacked' where id = ${q}`.execute(tx));
+    expect(Number(changed.numAffectedRows)).toBe(0);
+    await expect(withTenant(database.db, A, (tx) => sql`insert into questionnaires (id, organisation_id, key, title) values (${randomUUID()}, null, 'fake', '{}')`.execute(tx))).rejects.toThrow(/row-level security/);
+  });
+
+  it('a transaction without an organisation sees no tenant rows', async () => {
+    const seen = await database.db.transaction().execute(async (tx) => {
+      await sql`set local role klantstem_app`.execute(tx);
+      return sql<{ n: number }>`select count(*) as n from answers`.execute(tx);
+    });
+    expect(seen.rows[0]!.n).toBe(0);
+  });
+
+  it('the application role cannot read sessions or settings at all', async () => {
+    await expect(withTenant(database.db, A, (tx) => sql`select * from sessions`.execute(tx))).rejects.toThrow(/permission denied/);
+    await expect(withTenant(database.db, A, (tx) => sql`select * from settings`.execute(tx))).rejects.toThrow(/permission denied/);
+  });
+});
