@@ -8,7 +8,7 @@ export type DescriptionLanguage = 'nl' | 'en';
 
 const WORDS = {
   nl: { prefix: 'alleen als', and: 'en', or: 'of', yes: 'Ja', no: 'Nee', impossible: 'een onmogelijk antwoord' },
-  en: { prefix: 'only if', and: 'and', or: 'or', yes: 'Yes', no: 'No', impossible: 'an impossible answer' },
+  en: { prefix: 'only if', and: 'and', or: 'or', yes: 'Yes', no: 'No', impossible: 'with an impossible answer' },
 } as const;
 
 export function describeCondition(condition: Condition, questionnaire: Questionnaire, language: DescriptionLanguage): string {

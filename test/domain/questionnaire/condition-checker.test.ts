@@ -113,7 +113,7 @@ describe('checkCondition: type rules', () => {
 
   it('reports every problem in a compound condition', () => {
     expect(check("algemeen.cijfer = 11 or (contact.intake = 1 and algemeen.kanaal contains 'x')").map((issue) => issue.position)).toEqual([
-      18, 41, 69,
+      18, 42, 73,
     ]);
   });
 
