@@ -58,7 +58,7 @@ describe('rounds', () => {
   it('adds own items of every type with translations, and each change makes a new version', async () => {
     const client = await researcher();
     const id = await createRound(client);
-    const items = [
+    const items: Record<string, string>[] = [
       { key: 'parkeren', type: 'agree5', textNl: 'Ik kon makkelijk parkeren.', textEn: 'Parking was easy.' },
       { key: 'cijfer_app', type: 'mark', textNl: 'Welk cijfer geeft u de app?', textEn: 'What mark do you give the app?' },
       { key: 'folder', type: 'yesno', textNl: 'Heeft u de folder gelezen?', textEn: 'Did you read the leaflet?' },

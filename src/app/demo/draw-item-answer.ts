@@ -74,16 +74,24 @@ const DEFAULT_NOT_APPLICABLE = { mark: 0.04, other: 0.08 };
 /** Items left blank although shown. */
 const SKIP = 0.015;
 
-const MARK_SD = { low: 1.45, high: 0.95 };
-const AGREE_SD = { low: 1.0, high: 0.75 };
+const MARK_SD: Spread = { low: 1.45, high: 0.95, tail: 1.2 };
+const AGREE_SD: Spread = { low: 1.0, high: 0.75, tail: 0 };
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
-/** Mean + z scaled by sd.low below and sd.high above the centre, which is set so the mean holds. */
-function splitNormal(mean: number, sd: { low: number; high: number }, z: number): number {
-  // E[z; z > 0] = 1/sqrt(2 pi) for standard normal z.
-  const mode = mean + (sd.low - sd.high) / Math.sqrt(2 * Math.PI);
-  return mode + (z < 0 ? sd.low : sd.high) * z;
+interface Spread {
+  readonly low: number;
+  readonly high: number;
+  /** Extra slope below z = -1.5: the few very unhappy clients who give a 1 or 2. */
+  readonly tail: number;
+}
+
+/** Mean + z scaled by spread.low below and spread.high above the centre, set so the mean holds. */
+function splitNormal(mean: number, spread: Spread, z: number): number {
+  // For standard normal z: E[z; z > 0] = 1/sqrt(2 pi); E[z + 1.5; z < -1.5] = -0.0293.
+  const mode = mean + (spread.low - spread.high) / Math.sqrt(2 * Math.PI) + 0.0293 * spread.tail;
+  const tail = z < -1.5 ? spread.tail * (z + 1.5) : 0;
+  return mode + (z < 0 ? spread.low : spread.high) * z + tail;
 }
 
 function latentScore(item: Item, context: ItemContext): number {

@@ -5,6 +5,7 @@ import { withSystem } from '../../db/tenant-transaction.ts';
 import { createOrganisation } from '../create-organisation.ts';
 import { createUser } from '../create-user.ts';
 import { ensureStandardQuestionnaire } from '../ensure-standard-questionnaire.ts';
+import { analyzeDemoTables } from './analyze-demo-tables.ts';
 import {
   DEMO_BENCHMARK_ORGANISER,
   DEMO_PASSWORD,
@@ -62,8 +63,9 @@ async function seedOrganisation(db: Kysely<DB>, organisation: DemoOrganisation, 
 }
 
 /**
- * Loads the demo unless organisation 'voorbeeldstad' exists. Voorbeeldstad is seeded last, so an
- * interrupted run is completed by the next one (organisations that exist are skipped whole).
+ * Loads the demo unless organisation 'voorbeeldstad' exists. Voorbeeldstad is seeded last, so the
+ * next run finishes an interrupted one; organisations that exist are skipped whole, so one that
+ * was cut off halfway stays incomplete (start from an empty database to repair that).
  */
 export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   const signIn = { email: DEMO_SIGN_IN_EMAIL, password: DEMO_PASSWORD };
@@ -72,5 +74,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   await addUser(db, DEMO_BENCHMARK_ORGANISER);
   for (const organisation of OTHER_ORGANISATIONS) await seedOrganisation(db, organisation, standard.id);
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
+  await analyzeDemoTables(db);
   return { created, signIn };
 }

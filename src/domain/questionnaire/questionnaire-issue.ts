@@ -15,7 +15,9 @@ export interface QuestionnaireIssue {
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, part) => {
     if (typeof part === 'number') return `${text}[${part}]`;
-    return text === '' ? String(part) : `${text}.${String(part)}`;
+    // Field names come from the file; a misspelt one may be arbitrarily long.
+    const name = shorten(String(part), 100);
+    return text === '' ? name : `${text}.${name}`;
   }, '');
 }
 
@@ -68,7 +70,8 @@ export function issuesFromZod(issues: readonly z.core.$ZodIssue[]): Questionnair
   });
 }
 
-function unknownField(key: string): IssueMessage {
+function unknownField(fullKey: string): IssueMessage {
+  const key = shorten(fullKey, 100);
   const suggestion = closestField(key);
   const hint = suggestion ? { nl: `; bedoelt u '${suggestion}'?`, en: `; did you mean '${suggestion}'?` } : { nl: '', en: '' };
   return {
@@ -157,15 +160,19 @@ function sizeMessage(origin: string, bound: 'min' | 'max', limit: number, inclus
   return inclusive ? { nl: `mag hoogstens ${limit} zijn`, en: `must be at most ${limit}` } : { nl: `moet kleiner zijn dan ${limit}`, en: `must be less than ${limit}` };
 }
 
-/** A value as the file shows it, cut short so that a hostile file cannot flood the message. */
+/**
+ * A value as the file shows it, cut short so that a hostile file cannot flood the message.
+ * Objects and lists are not serialised: they may be huge or nested deeply enough to overflow.
+ */
 function shortValue(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  if (Array.isArray(value)) return '[...]';
+  if (value !== null && typeof value === 'object') return '{...}';
+  const text = typeof value === 'string' ? JSON.stringify(shorten(value, 40)) : String(value);
+  return shorten(text, 40);
+}
+
+function shorten(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 3)}...` : text;
 }
 
 function closestField(key: string): string | undefined {

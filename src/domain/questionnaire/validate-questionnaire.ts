@@ -31,25 +31,22 @@ export function validateQuestionnaire(questionnaire: Questionnaire): Questionnai
 
   translated(questionnaire.title, 'title');
   const moduleKeys = new Set<string>();
-  const firstModule = new Map<string, number>();
   questionnaire.modules.forEach((module, index) => {
     const path = `modules[${index}]`;
-    const earlier = firstModule.get(module.key);
-    if (earlier === undefined) firstModule.set(module.key, index);
-    else add(`${path}.key`, `module '${module.key}' komt al voor (modules[${earlier}])`, `module '${module.key}' already occurs (modules[${earlier}])`);
+    if (moduleKeys.has(module.key)) add(`${path}.key`, `module '${module.key}' komt twee keer voor`, `module '${module.key}' occurs twice`);
     moduleKeys.add(module.key);
     translated(module.title, `${path}.title`);
   });
 
-  const firstBlock = new Map<string, number>();
-  const firstItem = new Map<string, string>();
+  const blockKeys = new Set<string>();
+  /** Block key by item key, to say where the first of two equal keys is. */
+  const itemBlocks = new Map<string, string>();
   const locations = itemLocations(questionnaire);
   const findItem: ConditionContext['findItem'] = (key) => locations.get(key);
   questionnaire.blocks.forEach((block, blockIndex) => {
     const path = `blocks[${blockIndex}]`;
-    const earlier = firstBlock.get(block.key);
-    if (earlier === undefined) firstBlock.set(block.key, blockIndex);
-    else add(`${path}.key`, `blok '${block.key}' komt al voor (blocks[${earlier}])`, `block '${block.key}' already occurs (blocks[${earlier}])`);
+    if (blockKeys.has(block.key)) add(`${path}.key`, `blok '${block.key}' komt twee keer voor`, `block '${block.key}' occurs twice`);
+    blockKeys.add(block.key);
     if (!moduleKeys.has(block.module)) {
       const known = [...moduleKeys].join(', ');
       add(
@@ -65,13 +62,13 @@ export function validateQuestionnaire(questionnaire: Questionnaire): Questionnai
 
     block.items.forEach((item, itemIndex) => {
       const itemPath = `${path}.items[${itemIndex}]`;
-      const earlierItem = firstItem.get(item.key);
-      if (earlierItem === undefined) firstItem.set(item.key, itemPath);
+      const earlierItem = itemBlocks.get(item.key);
+      if (earlierItem === undefined) itemBlocks.set(item.key, block.key);
       else {
         add(
           `${itemPath}.key`,
-          `vraagsleutel '${item.key}' komt al voor (${earlierItem}); elke vraag heeft een eigen sleutel`,
-          `question key '${item.key}' already occurs (${earlierItem}); every question needs its own key`,
+          `vraagsleutel '${item.key}' komt al voor in blok '${earlierItem}'; elke vraag heeft een eigen sleutel`,
+          `question key '${item.key}' already occurs in block '${earlierItem}'; every question needs its own key`,
         );
       }
       translated(item.text, `${itemPath}.text`);
@@ -94,9 +91,8 @@ function checkLanguages(languages: readonly string[], add: Add): void {
     );
   }
   languages.forEach((language, index) => {
-    const first = languages.indexOf(language);
-    if (first !== index) {
-      add(`languages[${index}]`, `taal '${language}' komt al voor (languages[${first}])`, `language '${language}' already occurs (languages[${first}])`);
+    if (languages.indexOf(language) !== index) {
+      add(`languages[${index}]`, `taal '${language}' komt twee keer voor`, `language '${language}' occurs twice`);
     }
   });
 }
@@ -105,15 +101,14 @@ function checkItem(item: Item, path: string, add: Add, translated: (text: Locali
   switch (item.type) {
     case 'single':
     case 'multi': {
-      const firstOption = new Map<string, number>();
+      const codes = new Set<string>();
       item.options.forEach((option, index) => {
-        const earlier = firstOption.get(option.code);
-        if (earlier === undefined) firstOption.set(option.code, index);
+        if (!codes.has(option.code)) codes.add(option.code);
         else {
           add(
             `${path}.options[${index}].code`,
-            `antwoordcode '${option.code}' komt al voor bij deze vraag (options[${earlier}])`,
-            `answer code '${option.code}' already occurs in this question (options[${earlier}])`,
+            `antwoordcode '${option.code}' komt twee keer voor bij deze vraag`,
+            `answer code '${option.code}' occurs twice in this question`,
           );
         }
         translated(option.label, `${path}.options[${index}].label`);

@@ -184,14 +184,14 @@ describe('composeQuestionnaire', () => {
         'ownBlocks[0].items[1].showIf',
         `condition "achtergrond.leeftijd = 3", at character 1: 'achtergrond.leeftijd' is in a later block ('achtergrond'); a condition can only refer to questions in earlier blocks (each block is one page)`,
       ],
-      ['ownBlocks[0].items[2].key', "question key 'eigen.parkeren' already occurs (blocks[3].items[0]); every question needs its own key"],
+      ['ownBlocks[0].items[2].key', "question key 'eigen.parkeren' already occurs in block 'eigen'; every question needs its own key"],
     ]);
   });
 
   it('maps problems in standard blocks to their index in the standard questionnaire', () => {
     const clash = ownBlock({ key: 'achtergrond' });
     expect(issues({ disabledModules: ['intake'], ownBlocks: [clash] }).map((issue) => [issue.path, issue.message.en])).toEqual([
-      ['blocks[3].key', "block 'achtergrond' already occurs (blocks[2])"],
+      ['blocks[3].key', "block 'achtergrond' occurs twice"],
     ]);
   });
 

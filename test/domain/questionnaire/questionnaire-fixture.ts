@@ -135,3 +135,14 @@ export function parsedFixture(): Questionnaire {
   if (!parsed.ok) throw new Error(`fixture is invalid: ${JSON.stringify(parsed.error, null, 2)}`);
   return parsed.value;
 }
+
+/** Sets (or with `undefined`, deletes) the value at a path like `blocks[0].items[1].text`. */
+export function editJson(json: Json, path: string, value: unknown): Json {
+  const parts = path.match(/[^.[\]]+/g) ?? [];
+  let target: Record<string, unknown> = json;
+  for (const part of parts.slice(0, -1)) target = target[part] as Record<string, unknown>;
+  const last = parts[parts.length - 1]!;
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+  return json;
+}

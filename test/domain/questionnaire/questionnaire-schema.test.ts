@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionnaire, type QuestionnaireIssue } from '../../../src/domain/questionnaire/questionnaire-schema.ts';
-import { questionnaireFixture, type Json } from './questionnaire-fixture.ts';
-
-/** Sets (or with `undefined`, deletes) the value at a path like `blocks[0].items[1].text`. */
-function edit(json: Json, path: string, value: unknown): Json {
-  const parts = path.match(/[^.[\]]+/g) ?? [];
-  let target: Record<string, unknown> = json;
-  for (const part of parts.slice(0, -1)) target = target[part] as Record<string, unknown>;
-  const last = parts[parts.length - 1]!;
-  if (value === undefined) delete target[last];
-  else target[last] = value;
-  return json;
-}
+import { editJson as edit, questionnaireFixture, type Json } from './questionnaire-fixture.ts';
 
 function issuesOf(input: unknown): QuestionnaireIssue[] {
   const result = parseQuestionnaire(input);
@@ -146,7 +135,7 @@ describe('parseQuestionnaire: shape', () => {
     ['a block key with a space', 'blocks[0].key', 'mijn blok', 'blocks[0].key', "ongeldige sleutel; begin met een kleine letter en gebruik alleen kleine letters, cijfers, _ en -, zoals 'eerste_contact'", "invalid key; start with a lower-case letter and use only lower-case letters, digits, _ and -, such as 'eerste_contact'"],
     ['an invalid language', 'languages[1]', 'English', 'languages[1]', "ongeldige taalcode; gebruik 2 of 3 kleine letters, zoals 'nl', 'en' of 'ar'", "invalid language code; use 2 or 3 lower-case letters, such as 'nl', 'en' or 'ar'"],
     ['no languages', 'languages', [], 'languages', 'mag niet leeg zijn', 'must not be empty'],
-    ['blocks that are not a list', 'blocks', {}, 'blocks', 'moet een lijst [ ... ] zijn, niet {}', 'must be a list [ ... ], not {}'],
+    ['blocks that are not a list', 'blocks', {}, 'blocks', 'moet een lijst [ ... ] zijn, niet {...}', 'must be a list [ ... ], not {...}'],
   ])('rejects %s', (_name, path, value, issuePath, nl, en) => {
     expect(issuesOf(edit(questionnaireFixture(), path, value))).toEqual([{ path: issuePath, message: { nl, en } }]);
   });
@@ -168,6 +157,17 @@ describe('parseQuestionnaire: shape', () => {
 
   it.each([[null], ['questionnaire'], [42], [[]]])('rejects %j as a whole file', (input) => {
     expect(pathsOf(input)).toEqual(['']);
+  });
+
+  it('survives hostile values: deep nesting and huge field names', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const json = edit(questionnaireFixture(), 'blocks[0].items[0].text.nl', deep);
+    edit(json, 'x'.repeat(100_000), true);
+    const issues = issuesOf(json);
+    expect(issues.map((issue) => issue.path)).toEqual(['blocks[0].items[0].text.nl', `${'x'.repeat(97)}...`]);
+    expect(issues[0]?.message.en).toBe('must be text, not [...]');
+    expect(issues[1]?.message.en.length).toBeLessThan(150);
   });
 
   it('caps the number of blocks before looking inside them', () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionnaire, type QuestionnaireIssue } from '../../../src/domain/questionnaire/questionnaire-schema.ts';
 import { validateQuestionnaire } from '../../../src/domain/questionnaire/validate-questionnaire.ts';
-import { parsedFixture, questionnaireFixture, type Json } from './questionnaire-fixture.ts';
-
-function edit(json: Json, path: string, value: unknown): Json {
-  const parts = path.match(/[^.[\]]+/g) ?? [];
-  let target: Record<string, unknown> = json;
-  for (const part of parts.slice(0, -1)) target = target[part] as Record<string, unknown>;
-  const last = parts[parts.length - 1]!;
-  if (value === undefined) delete target[last];
-  else target[last] = value;
-  return json;
-}
+import { editJson as edit, parsedFixture, questionnaireFixture, type Json } from './questionnaire-fixture.ts';
 
 function issuesOf(input: unknown): QuestionnaireIssue[] {
   const result = parseQuestionnaire(input);
@@ -49,7 +39,7 @@ describe('validateQuestionnaire', () => {
 
   it('reports a language listed twice', () => {
     expect(issuesOf(withEdits(['languages', ['nl', 'en', 'en']]))).toEqual([
-      { path: 'languages[2]', message: { nl: "taal 'en' komt al voor (languages[1])", en: "language 'en' already occurs (languages[1])" } },
+      { path: 'languages[2]', message: { nl: "taal 'en' komt twee keer voor", en: "language 'en' occurs twice" } },
     ]);
   });
 
@@ -98,13 +88,13 @@ describe('validateQuestionnaire', () => {
     ]);
   });
 
-  it('reports duplicate item keys across blocks, naming the first occurrence', () => {
+  it('reports duplicate item keys across blocks, naming the block of the first', () => {
     expect(issuesOf(withEdits(['blocks[2].items[0].key', 'algemeen.cijfer']))).toEqual([
       {
         path: 'blocks[2].items[0].key',
         message: {
-          nl: "vraagsleutel 'algemeen.cijfer' komt al voor (blocks[0].items[0]); elke vraag heeft een eigen sleutel",
-          en: "question key 'algemeen.cijfer' already occurs (blocks[0].items[0]); every question needs its own key",
+          nl: "vraagsleutel 'algemeen.cijfer' komt al voor in blok 'algemeen'; elke vraag heeft een eigen sleutel",
+          en: "question key 'algemeen.cijfer' already occurs in block 'algemeen'; every question needs its own key",
         },
       },
     ]);
@@ -113,8 +103,8 @@ describe('validateQuestionnaire', () => {
   it('reports duplicate block and module keys', () => {
     const issues = issuesOf(withEdits(['blocks[1].key', 'algemeen'], ['modules[3].key', 'intake']));
     expect(issues.map((issue) => [issue.path, issue.message.en])).toEqual([
-      ['modules[3].key', "module 'intake' already occurs (modules[2])"],
-      ['blocks[1].key', "block 'algemeen' already occurs (blocks[0])"],
+      ['modules[3].key', "module 'intake' occurs twice"],
+      ['blocks[1].key', "block 'algemeen' occurs twice"],
       ['blocks[3].module', "module 'achtergrond' does not exist; add it to 'modules' or choose from algemeen, contact, intake"],
     ]);
   });
@@ -136,8 +126,8 @@ describe('validateQuestionnaire', () => {
       {
         path: 'blocks[3].items[0].options[2].code',
         message: {
-          nl: "antwoordcode '18-26' komt al voor bij deze vraag (options[0])",
-          en: "answer code '18-26' already occurs in this question (options[0])",
+          nl: "antwoordcode '18-26' komt twee keer voor bij deze vraag",
+          en: "answer code '18-26' occurs twice in this question",
         },
       },
     ]);
