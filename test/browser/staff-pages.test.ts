@@ -92,17 +92,27 @@ for (const width of [360, 1280]) {
       await check('users');
       await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
       await check('users with errors');
-      await page.getByRole('link', { name: /Toegang intrekken: viewer alfa/ }).click();
+      await page.getByRole('link', { name: /Toegang intrekken.*viewer alfa/ }).click();
       await check('remove user confirmation');
       await page.goto(`${base}/admin/audit`);
       await check('audit log');
       await page.goto(`${base}/does-not-exist`);
       await check('not found');
 
-      expect(Object.keys(visited).length).toBe(19);
+      expect(Object.keys(visited).length).toBe(18);
       const failures = Object.entries(visited).filter(([, v]) => v.length > 0);
       expect(failures).toEqual([]);
       await context.close();
     }, 180_000);
   });
 }
+
+describe('the accessibility check itself', () => {
+  it('reports violations on a page that has them', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html><body><img src="data:image/png;base64,iVBORw0KGgo="><input type="text"></body></html>');
+    const ids = (await axeViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label', 'html-has-lang']));
+    await page.close();
+  });
+});
