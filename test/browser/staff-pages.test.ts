@@ -109,10 +109,11 @@ for (const width of [360, 1280]) {
 
 describe('the accessibility check itself', () => {
   it('reports violations on a page that has them', async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.setContent('<html><body><img src="data:image/png;base64,iVBORw0KGgo="><input type="text"></body></html>');
     const ids = (await axeViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label', 'html-has-lang']));
-    await page.close();
+    await context.close();
   });
 });

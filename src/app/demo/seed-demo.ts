@@ -5,7 +5,7 @@ import { withSystem } from '../../db/tenant-transaction.ts';
 import { createOrganisation } from '../create-organisation.ts';
 import { createUser } from '../create-user.ts';
 import { ensureStandardQuestionnaire } from '../ensure-standard-questionnaire.ts';
-import { analyzeDemoTables } from './analyze-demo-tables.ts';
+import { analyzeTables } from '../../db/analyze-tables.ts';
 import {
   DEMO_BENCHMARK_ORGANISER,
   DEMO_PASSWORD,
@@ -74,6 +74,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   await addUser(db, DEMO_BENCHMARK_ORGANISER);
   for (const organisation of OTHER_ORGANISATIONS) await seedOrganisation(db, organisation, standard.id);
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
-  await analyzeDemoTables(db);
+  await analyzeTables(db);
   return { created, signIn };
 }
