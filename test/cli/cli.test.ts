@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect } from '../../src/db/connect.ts';
+import { build } from '../../src/web/build-server.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klantstem-cli-'));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', KLANTSTEM_DEMO: '0' },
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm run cli', () => {
+  it('lists commands and explains each one', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['migrate', 'create-organisation', 'create-user', 'seed-demo', 'demo-codes', 'create-api-token']) {
+      expect(help.out).toContain(command);
+    }
+    const usage = await cli('create-user', '--help');
+    expect(usage.out).toContain('--organisation <value>');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toContain('Unknown command "frobnicate"');
+  }, 60_000);
+
+  it('migrates, creates an organisation, a user and an API token that the API accepts', async () => {
+    expect((await cli('migrate')).out).toContain('Database is up to date.');
+    const org = await cli('create-organisation', '--slug', 'gemeente-test', '--name', 'Gemeente Test', '--inhabitants', '42000');
+    expect(org.code).toBe(0);
+    expect(org.out).toContain('Created organisation Gemeente Test (gemeente-test');
+    const duplicate = await cli('create-organisation', '--slug', 'gemeente-test', '--name', 'Nog een');
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.out).toContain('that slug is taken');
+    const weak = await cli('create-user', '--email', 'a@test.nl', '--name', 'A', '--password', 'kort', '--organisation', 'gemeente-test', '--role', 'researcher');
+    expect(weak.code).toBe(2);
+    expect(weak.out).toContain('at least 12 characters');
+    const user = await cli('create-user', '--email', 'a@test.nl', '--name', 'A. Tester', '--password', 'een lang wachtwoord', '--organisation', 'gemeente-test', '--role', 'researcher');
+    expect(user.code).toBe(0);
+    const token = await cli('create-api-token', '--organisation', 'gemeente-test', '--role', 'viewer', '--name', 'dashboard');
+    const bearer = token.out.match(/ks_[A-Za-z0-9_-]{43}/)?.[0];
+    expect(bearer).toBeDefined();
+
+    const database = await connect({ dataDir });
+    try {
+      const app = await build({ db: database.db, secret: 'cli-test-secret-cli-test-secret-123' });
+      const ok = await app.inject({ url: '/api/v1/rounds', headers: { authorization: `Bearer ${bearer}` } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toEqual({ rounds: [] });
+      const refused = await app.inject({ url: '/api/v1/rounds', headers: { authorization: 'Bearer ks_wrong' } });
+      expect(refused.statusCode).toBe(401);
+      const none = await app.inject({ url: '/api/v1/rounds' });
+      expect(none.statusCode).toBe(401);
+      await app.close();
+      const audit = await database.db.selectFrom('audit_log').select('action').execute();
+      expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user-added', 'api-token-created']));
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});
