@@ -12,7 +12,7 @@ export function statusBadge(t: Translate, status: Round['status']): Html {
   return html`<span class="utrecht-status-badge utrecht-status-badge--${tone}">${t(`status.${status}`)}</span>`;
 }
 
-function period(language: Language, start: string | null, end: string | null): string {
+export function period(language: Language, start: string | null, end: string | null): string {
   if (!start && !end) return '—';
   return `${start ? formatDate(language, start) : '…'} – ${end ? formatDate(language, end) : '…'}`;
 }

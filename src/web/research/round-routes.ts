@@ -10,7 +10,7 @@ import { html, type Html } from '../html.ts';
 import { csrfField, page, type FieldError } from '../layout.ts';
 import { emptyOwnItem, ownItemFormValues, ownItemFromForm, withOwnItem, withoutOwnItem, type OwnItemFormValues } from './own-item-form.ts';
 import { questionnairePreview } from './questionnaire-preview.ts';
-import { ownItemForm, ownItemsList, roundForm, roundsTable, statusBadge } from './round-pages.ts';
+import { ownItemForm, ownItemsList, period, roundForm, roundsTable, statusBadge } from './round-pages.ts';
 import { roundDesignFromForm, roundFormValues, type RoundFormValues } from './round-form.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -110,7 +110,7 @@ ${round.status !== 'draft' ? html`<p class="utrecht-paragraph">${t('round.frozen
 <dl class="ks-facts">
   <dt>${t('round.field.year')}</dt><dd>${round.year}</dd>
   <dt>${t('round.field.targetGroup')}</dt><dd>${round.targetGroup || '—'}</dd>
-  <dt>${t('rounds.col.fieldwork')}</dt><dd>${round.fieldworkStart ?? '…'} – ${round.fieldworkEnd ?? '…'}</dd>
+  <dt>${t('rounds.col.fieldwork')}</dt><dd>${period(language, round.fieldworkStart, round.fieldworkEnd)}</dd>
   <dt>${t('round.field.access')}</dt><dd>${t(`round.access.${round.access}`)}</dd>
   <dt>${t('round.questionnaire')}</dt><dd>${t('round.questionnaireVersion', { version: version.version, items: itemsOf(version.definition).length })}</dd>
   <dt>${t('round.disabledModules')}</dt><dd>${disabled.length ? disabled.join(', ') : t('round.noneDisabled')}</dd>
