@@ -1,14 +1,9 @@
+import type { StoredAnswer } from '../domain/questionnaire/answer-encoding.ts';
 import type { Channel } from './schema.ts';
 import type { Tx } from './tenant-transaction.ts';
 
 /** One answer row: exactly one of optionCode, valueNum, valueText, or notApplicable. */
-export interface AnswerInput {
-  readonly itemKey: string;
-  readonly optionCode?: string;
-  readonly valueNum?: number;
-  readonly valueText?: string;
-  readonly notApplicable?: boolean;
-}
+export type AnswerInput = StoredAnswer;
 
 export interface CompletedResponseInput {
   readonly id: string;

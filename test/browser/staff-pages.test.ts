@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
 import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
 
 // Every staff page in real Chromium at phone and desktop width: no axe violations, usable by
@@ -41,7 +41,7 @@ for (const width of [360, 1280]) {
       // axe-core, plus reflow (WCAG 1.4.10): the page itself never scrolls sideways; wide
       // tables scroll inside their own container.
       const check = async (name: string) => {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await pageOverflow(page);
         visited[name] = [...(await axeViolations(page)), ...(overflow > 0 ? [`page ${overflow}px wider than the viewport`] : [])];
       };
 

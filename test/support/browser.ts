@@ -32,3 +32,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     targets: v.nodes.map((n) => n.target.join(' ')),
   }));
 }
+
+/** How many pixels the page is wider than the viewport (WCAG 1.4.10 reflow); 0 when it fits. */
+export function pageOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+}

@@ -1,3 +1,4 @@
+import { encodeAnswer } from '../../domain/questionnaire/answer-encoding.ts';
 import type { AnswerInput, CompletedResponseInput } from '../../db/response-store.ts';
 import type { AnswerLookup, AnswerValue } from '../../domain/questionnaire/answer-value.ts';
 import { assertNever, type Questionnaire } from '../../domain/questionnaire/questionnaire.ts';
@@ -34,24 +35,6 @@ function shiftFor(key: string, shifts: Readonly<Record<string, number>>): number
 }
 
 /** One row per answer, or per chosen option for multiple choice, as the answers table stores them. */
-export function toAnswerInputs(itemKey: string, value: AnswerValue): AnswerInput[] {
-  switch (value.kind) {
-    case 'number':
-      return [{ itemKey, valueNum: value.value }];
-    case 'bool':
-      return [{ itemKey, valueNum: value.value ? 1 : 0 }];
-    case 'option':
-      return [{ itemKey, optionCode: value.code }];
-    case 'options':
-      return value.codes.map((code) => ({ itemKey, optionCode: code }));
-    case 'text':
-      return [{ itemKey, valueText: value.value }];
-    case 'notApplicable':
-      return [{ itemKey, notApplicable: true }];
-    default:
-      return assertNever(value);
-  }
-}
 
 /**
  * Latent satisfaction for n respondents, stratified: one draw from each of n equal slices of the
@@ -104,7 +87,7 @@ export function generateResponses(questionnaire: Questionnaire, plan: ResponsePl
       channel: respondent.channel,
       language: respondent.language,
       ...drawResponseDates(random, plan, respondent.channel),
-      answers: [...answers].flatMap(([key, value]) => toAnswerInputs(key, value)),
+      answers: [...answers].flatMap(([key, value]) => encodeAnswer(key, value)),
     };
   });
 }
