@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { ensureAppRole } from './app-role.ts';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as respondent from './migrations/0002-respondent.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-respondent': respondent,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

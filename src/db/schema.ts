@@ -143,6 +143,7 @@ export interface ResponsesTable {
   status: 'in_progress' | 'completed';
   started_on: DateOnly;
   completed_on: DateOnly | null;
+  last_block: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ResponseSessionsTable {

@@ -1,0 +1,147 @@
+import type { StoredAnswer } from '../domain/questionnaire/answer-encoding.ts';
+import type { Channel } from './schema.ts';
+import type { Tx } from './tenant-transaction.ts';
+
+export interface AccessCodeRow {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly roundId: string;
+  readonly state: 'unused' | 'started' | 'completed';
+}
+
+/** Looked up before the organisation is known, so it runs in the system context. */
+export async function findAccessCode(tx: Tx, codeHash: string): Promise<AccessCodeRow | undefined> {
+  return tx
+    .selectFrom('access_codes')
+    .select(['id', 'organisation_id as organisationId', 'round_id as roundId', 'state'])
+    .where('code_hash', '=', codeHash)
+    .executeTakeFirst();
+}
+
+export async function responseOfCode(tx: Tx, accessCodeId: string): Promise<string | undefined> {
+  const row = await tx.selectFrom('response_sessions').select('response_id').where('access_code_id', '=', accessCodeId).executeTakeFirst();
+  return row?.response_id;
+}
+
+export interface NewResponse {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly roundId: string;
+  readonly channel: Channel;
+  readonly language: string;
+  readonly today: string;
+  /** Null for open-link rounds. */
+  readonly accessCodeId: string | null;
+}
+
+export async function insertStartedResponse(tx: Tx, response: NewResponse): Promise<void> {
+  await tx
+    .insertInto('responses')
+    .values({
+      id: response.id,
+      organisation_id: response.organisationId,
+      round_id: response.roundId,
+      channel: response.channel,
+      language: response.language,
+      status: 'in_progress',
+      started_on: response.today,
+      completed_on: null,
+    })
+    .execute();
+  if (response.accessCodeId) {
+    await tx
+      .insertInto('response_sessions')
+      .values({ organisation_id: response.organisationId, access_code_id: response.accessCodeId, response_id: response.id })
+      .execute();
+    await tx.updateTable('access_codes').set({ state: 'started' }).where('id', '=', response.accessCodeId).execute();
+  }
+}
+
+export interface ResponseRow {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly roundId: string;
+  readonly status: 'in_progress' | 'completed';
+  readonly language: string;
+  readonly channel: Channel;
+  readonly lastBlock: string | null;
+}
+
+export async function getResponse(tx: Tx, id: string): Promise<ResponseRow | undefined> {
+  return tx
+    .selectFrom('responses')
+    .select(['id', 'organisation_id as organisationId', 'round_id as roundId', 'status', 'language', 'channel', 'last_block as lastBlock'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function loadAnswers(tx: Tx, responseId: string): Promise<StoredAnswer[]> {
+  const rows = await tx
+    .selectFrom('answers')
+    .select(['item_key', 'option_code', 'value_num', 'value_text', 'not_applicable'])
+    .where('response_id', '=', responseId)
+    .execute();
+  return rows.map((r) => ({
+    itemKey: r.item_key,
+    ...(r.option_code ? { optionCode: r.option_code } : {}),
+    ...(r.value_num !== null ? { valueNum: r.value_num } : {}),
+    ...(r.value_text !== null ? { valueText: r.value_text } : {}),
+    ...(r.not_applicable ? { notApplicable: true } : {}),
+  }));
+}
+
+/** Replaces the answers to the given items (one page) in one statement pair. */
+export async function replaceAnswers(
+  tx: Tx,
+  response: { id: string; organisationId: string; roundId: string },
+  itemKeys: readonly string[],
+  rows: readonly StoredAnswer[],
+): Promise<void> {
+  if (itemKeys.length > 0) {
+    await tx.deleteFrom('answers').where('response_id', '=', response.id).where('item_key', 'in', [...itemKeys]).execute();
+  }
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('answers')
+    .values(
+      rows.map((a) => ({
+        organisation_id: response.organisationId,
+        round_id: response.roundId,
+        response_id: response.id,
+        item_key: a.itemKey,
+        option_code: a.optionCode ?? '',
+        value_num: a.valueNum ?? null,
+        value_text: a.valueText ?? null,
+        not_applicable: a.notApplicable ?? false,
+      })),
+    )
+    .execute();
+}
+
+export async function markPageSaved(tx: Tx, id: string, blockKey: string, language: string): Promise<void> {
+  await tx.updateTable('responses').set({ last_block: blockKey, language }).where('id', '=', id).execute();
+}
+
+/**
+ * Completes a response: answers to items the respondent was not routed to are dropped, the
+ * code is spent, and the link between code and response is deleted so that afterwards nothing
+ * joins the response to a code (or, through the code, to a person).
+ */
+export async function completeResponse(
+  tx: Tx,
+  input: { id: string; keepItemKeys: readonly string[]; today: string },
+): Promise<boolean> {
+  const updated = await tx
+    .updateTable('responses')
+    .set({ status: 'completed', completed_on: input.today, last_block: null })
+    .where('id', '=', input.id)
+    .where('status', '=', 'in_progress')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return false;
+  let drop = tx.deleteFrom('answers').where('response_id', '=', input.id);
+  if (input.keepItemKeys.length > 0) drop = drop.where('item_key', 'not in', [...input.keepItemKeys]);
+  await drop.execute();
+  const link = await tx.deleteFrom('response_sessions').where('response_id', '=', input.id).returning('access_code_id').executeTakeFirst();
+  if (link) await tx.updateTable('access_codes').set({ state: 'completed' }).where('id', '=', link.access_code_id).execute();
+  return true;
+}
