@@ -1,11 +1,11 @@
 import { err, ok, type Result } from './result.ts';
 
-// Access codes: 9 random characters plus 1 check character from an alphabet without look-alikes
+// Access codes: 11 random characters plus 1 check character from an alphabet without look-alikes
 // (no 0/O, 1/I/L). 31 symbols is prime, so the weighted check sum below catches every single
 // mistyped character and every swap of two neighbours before the database is asked.
 
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_DATA_LENGTH = 9;
+export const CODE_DATA_LENGTH = 11;
 export const CODE_LENGTH = CODE_DATA_LENGTH + 1;
 
 const base = CODE_ALPHABET.length;
@@ -23,9 +23,9 @@ export function makeAccessCode(randomIndex: (exclusiveMax: number) => number): s
   return data + checkCharacter(data);
 }
 
-/** Groups for reading and printing: "ABCD-EFGH-JK". */
+/** Groups of four for reading and printing: "ABCD-EFGH-JKMN". */
 export function formatAccessCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+  return code.match(/.{1,4}/g)!.join('-');
 }
 
 export type AccessCodeProblem = 'empty' | 'length' | 'characters' | 'check';

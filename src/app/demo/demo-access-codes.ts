@@ -34,7 +34,7 @@ export function demoRoundCodes(slug: string, year: number, count: number): DemoC
 
 /**
  * Up to count codes of Voorbeeldstad's current round that nobody has used yet and whose letter
- * was delivered, formatted for display ("ABCD-EFGH-JK"). Fewer when fewer are left; throws when
+ * was delivered, formatted for display ("ABCD-EFGH-JKMN"). Fewer when fewer are left; throws when
  * the demo data was never seeded.
  */
 export async function demoAccessCodes(db: Kysely<DB>, count: number): Promise<string[]> {
