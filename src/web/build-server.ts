@@ -14,6 +14,7 @@ import { apiRoutes } from './api/api-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { renderError } from './error-pages.ts';
 import { requestContext } from './request-context.ts';
+import { respondentRoutes } from './respondent/respondent-routes.ts';
 import { questionnaireRoutes } from './research/questionnaire-routes.ts';
 import { roundRoutes } from './research/round-routes.ts';
 
@@ -24,6 +25,9 @@ export interface BuildOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Sign-in attempts per client per minute. */
   readonly signInLimit?: number;
+  /** Access-code attempts per client per minute, and failed attempts per minute in total. */
+  readonly codeAttemptsPerClient?: number;
+  readonly codeFailuresTotal?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -74,6 +78,13 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(questionnaireRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(apiRoutes, { db: options.db, prefix: '/api/v1' });
+  await app.register(respondentRoutes, {
+    db: options.db,
+    secret: options.secret,
+    secureCookies: options.secureCookies ?? false,
+    codeAttemptsPerClient: options.codeAttemptsPerClient ?? 10,
+    codeFailuresTotal: options.codeFailuresTotal ?? 100,
+  });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not-found' });

@@ -1,0 +1,128 @@
+import type { AnswerValue } from '../../domain/questionnaire/answer-value.ts';
+import { assertNever, type Item } from '../../domain/questionnaire/questionnaire.ts';
+import { NOT_APPLICABLE, type AnswerProblem } from '../../domain/respondent/read-block-answers.ts';
+import { html, type Html } from '../html.ts';
+import type { RespondentTranslate } from '../i18n/respondent-translate.ts';
+import { localText } from './respondent-layout.ts';
+
+/** What the field shows: the submitted text after a problem, else the stored answer. */
+export interface FieldState {
+  readonly answer: AnswerValue | undefined;
+  readonly raw: readonly string[] | undefined;
+  readonly problem: AnswerProblem | undefined;
+}
+
+export function questionId(key: string): string {
+  return `q-${key.replace(/\./g, '-')}`;
+}
+
+/** The element an error-summary link points to: the first input of the question. */
+export function firstInputId(item: Item): string {
+  return `${questionId(item.key)}-${item.type === 'number' || item.type === 'open' ? 'input' : '0'}`;
+}
+
+export function problemText(t: RespondentTranslate, problem: AnswerProblem): string {
+  switch (problem.kind) {
+    case 'required': return t('error.required');
+    case 'invalid-choice': return t('error.invalidChoice');
+    case 'not-a-number': return t('error.notANumber');
+    case 'not-whole': return t('error.notWhole');
+    case 'too-small': return t('error.tooSmall', { min: problem.min });
+    case 'too-large': return t('error.tooLarge', { max: problem.max });
+    case 'too-many': return t('error.tooMany', { max: problem.max });
+    case 'too-long': return t('error.tooLong', { max: problem.max });
+    case 'na-with-answer': return t('error.naWithAnswer');
+    default: return assertNever(problem);
+  }
+}
+
+/** The submitted values of a field as strings, whatever state it is in. */
+function chosen(state: FieldState): string[] {
+  if (state.raw) return [...state.raw];
+  const a = state.answer;
+  if (!a) return [];
+  switch (a.kind) {
+    case 'notApplicable': return [NOT_APPLICABLE];
+    case 'number': return [String(a.value)];
+    case 'bool': return [a.value ? '1' : '0'];
+    case 'option': return [a.code];
+    case 'options': return [...a.codes];
+    case 'text': return [a.value];
+    default: return assertNever(a);
+  }
+}
+
+interface Choice { readonly value: string; readonly label: Html; readonly na?: boolean }
+
+function choices(item: Item, t: RespondentTranslate, language: string): Choice[] {
+  switch (item.type) {
+    case 'mark':
+      return Array.from({ length: 10 }, (_, i) => ({
+        value: String(i + 1),
+        label: i === 0 ? html`1<span class="ks-visually-hidden"> (${t('mark.low')})</span>` : i === 9 ? html`10<span class="ks-visually-hidden"> (${t('mark.high')})</span>` : html`${i + 1}`,
+      }));
+    case 'agree5':
+      return ([1, 2, 3, 4, 5] as const).map((n) => ({ value: String(n), label: html`${t(`agree.${n}`)}` }));
+    case 'yesno':
+      return [{ value: '1', label: html`${t('yes')}` }, { value: '0', label: html`${t('no')}` }];
+    case 'single':
+    case 'multi':
+      return item.options.map((o) => ({ value: o.code, label: localText(o.label, language) }));
+    case 'number':
+    case 'open':
+      return [];
+    default:
+      return assertNever(item);
+  }
+}
+
+export function itemField(item: Item, state: FieldState, t: RespondentTranslate, language: string, number: number): Html {
+  const id = questionId(item.key);
+  const values = chosen(state);
+  const errorId = `${id}-error`;
+  const hintIds: string[] = [];
+  let hint: Html = html``;
+  if (item.help) {
+    hintIds.push(`${id}-help`);
+    hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-help">${localText(item.help, language)}</p>`;
+  }
+  if (item.type === 'mark') {
+    hintIds.push(`${id}-scale`);
+    hint = html`${hint}<p class="ks-scale-ends" id="${id}-scale"><span>${t('mark.low')}</span><span>${t('mark.high')}</span></p>`;
+  }
+  if (item.type === 'multi') {
+    hintIds.push(`${id}-multi`);
+    hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-multi">${item.maxChoices ? t('multi.max', { max: item.maxChoices }) : t('multi.hint')}</p>`;
+  }
+  if (item.type === 'open') {
+    hintIds.push(`${id}-open`);
+    hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-open">${t('open.hint')}</p>`;
+  }
+  const describedBy = [...hintIds, ...(state.problem ? [errorId] : [])].join(' ');
+  const error = state.problem ? html`<p class="utrecht-form-field-error-message" id="${errorId}"><span class="ks-visually-hidden">${t('error.summary')}: </span>${problemText(t, state.problem)}</p>` : '';
+  const inputType = item.type === 'multi' ? 'checkbox' : 'radio';
+  const list = choices(item, t, language);
+  if (item.allowNotApplicable && item.type !== 'number') list.push({ value: NOT_APPLICABLE, label: html`${t('na')}`, na: true });
+  const invalid = state.problem ? html`aria-invalid="true"` : html``;
+  let control: Html;
+  if (item.type === 'number' || item.type === 'open') {
+    const text = values[0] === NOT_APPLICABLE ? '' : (values[0] ?? '');
+    const input = item.type === 'number'
+      ? html`<input class="utrecht-textbox utrecht-textbox--html-input ks-width-m" type="text" inputmode="decimal" autocomplete="off" id="${id}-input" name="${item.key}" value="${text}" ${invalid}>`
+      : html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="${id}-input" name="${item.key}" rows="5" maxlength="${item.maxLength}" ${invalid}>${text}</textarea>`;
+    const naBox = item.type === 'number' && item.allowNotApplicable
+      ? html`<div class="ks-choice ks-choice--na"><input type="checkbox" id="${id}-na" name="${item.key}.na" value="${NOT_APPLICABLE}" ${values.includes(NOT_APPLICABLE) || state.answer?.kind === 'notApplicable' ? 'checked' : ''}><label for="${id}-na">${t('na')}</label></div>`
+      : '';
+    control = html`<div class="utrecht-form-field"><label class="utrecht-form-label" for="${id}-input">${t('answer')}</label>${input}</div>${naBox}`;
+  } else {
+    control = html`<div class="${item.type === 'mark' ? 'ks-marks' : 'ks-choices'}">${list.filter((c) => !c.na).map(
+      (c, i) => html`<div class="ks-choice"><input type="${inputType}" id="${id}-${i}" name="${item.key}" value="${c.value}" ${values.includes(c.value) ? 'checked' : ''} ${invalid}><label for="${id}-${i}">${c.label}</label></div>`,
+    )}</div>${list.filter((c) => c.na).map(
+      (c) => html`<div class="ks-choice ks-choice--na"><input type="${inputType}" id="${id}-na" name="${item.key}" value="${c.value}" ${values.includes(c.value) ? 'checked' : ''}><label for="${id}-na">${c.label}</label></div>`,
+    )}`;
+  }
+  return html`<fieldset class="ks-question ${state.problem ? 'ks-question--invalid' : ''}" id="${id}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
+<legend><span class="ks-qnumber">${number}.</span> ${localText(item.text, language)}</legend>
+${hint}${error}${control}
+</fieldset>`;
+}

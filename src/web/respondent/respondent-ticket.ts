@@ -1,0 +1,27 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { RespondentTicket } from '../../app/respondent/enter-with-code.ts';
+
+// The respondent's browser holds a signed ticket naming its response; nothing else identifies
+// the respondent. After completion the response refuses every further read or write.
+
+export const TICKET_COOKIE = 'ks_r';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function mac(secret: string, payload: string): string {
+  return createHmac('sha256', secret).update(`respondent:${payload}`).digest('base64url');
+}
+
+export function signTicket(secret: string, ticket: RespondentTicket): string {
+  const payload = `${ticket.organisationId}.${ticket.responseId}`;
+  return `${payload}.${mac(secret, payload)}`;
+}
+
+export function readTicket(secret: string, value: string | undefined): RespondentTicket | undefined {
+  if (!value) return undefined;
+  const [organisationId, responseId, signature] = value.split('.');
+  if (!organisationId || !responseId || !signature || !UUID.test(organisationId) || !UUID.test(responseId)) return undefined;
+  const expected = Buffer.from(mac(secret, `${organisationId}.${responseId}`));
+  const sent = Buffer.from(signature);
+  if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) return undefined;
+  return { organisationId, responseId };
+}
