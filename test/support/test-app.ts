@@ -31,7 +31,7 @@ export async function createTestApp(options: { signInLimit?: number } = {}): Pro
       if (!user.ok) throw new Error(user.error);
     }
   }
-  const app = await build({ db: database.db, secret: 'test-secret-test-secret-test-secret!', signInLimit: options.signInLimit ?? 1000 });
+  const app = await build({ db: database.db, secret: 'test-secret-test-secret-test-secret!', signInLimit: options.signInLimit ?? 1000, codeAttemptsPerClient: 1000 });
   return {
     app,
     database,
