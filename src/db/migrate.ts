@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { ensureAppRole } from './app-role.ts';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as respondent from './migrations/0002-respondent.ts';
+import * as paperEntry from './migrations/0003-paper-entry.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-respondent': respondent,
+  '0003-paper-entry': paperEntry,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -145,3 +145,41 @@ export async function completeResponse(
   if (link) await tx.updateTable('access_codes').set({ state: 'completed' }).where('id', '=', link.access_code_id).execute();
   return true;
 }
+
+/**
+ * The code of one round, for staff typing in a paper form; locked for the rest of the
+ * transaction so two people saving the same form one after the other cannot both count it.
+ */
+export async function lockRoundAccessCode(tx: Tx, roundId: string, codeHash: string): Promise<AccessCodeRow | undefined> {
+  return tx
+    .selectFrom('access_codes')
+    .select(['id', 'organisation_id as organisationId', 'round_id as roundId', 'state'])
+    .where('round_id', '=', roundId)
+    .where('code_hash', '=', codeHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Spends a code for a paper form. A web response the respondent started but did not finish is
+ * discarded (with its link to the code), so one code never counts twice. False when the code
+ * was already completed.
+ */
+export async function spendCodeOnPaper(tx: Tx, accessCodeId: string): Promise<boolean> {
+  const spent = await tx
+    .updateTable('access_codes')
+    .set({ state: 'completed' })
+    .where('id', '=', accessCodeId)
+    .where('state', '!=', 'completed')
+    .executeTakeFirst();
+  if (Number(spent.numUpdatedRows) !== 1) return false;
+  const started = await tx.deleteFrom('response_sessions').where('access_code_id', '=', accessCodeId).returning('response_id').executeTakeFirst();
+  if (started) await tx.deleteFrom('responses').where('id', '=', started.response_id).where('status', '=', 'in_progress').execute();
+  return true;
+}
+
+/** Whether a code (by hash) belongs to a round, e.g. before printing it on a paper form. */
+export async function roundHasAccessCode(tx: Tx, roundId: string, codeHash: string): Promise<boolean> {
+  const row = await tx.selectFrom('access_codes').select('id').where('round_id', '=', roundId).where('code_hash', '=', codeHash).executeTakeFirst();
+  return row !== undefined;
+}

@@ -14,6 +14,7 @@ import { apiRoutes } from './api/api-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { renderError } from './error-pages.ts';
 import { requestContext } from './request-context.ts';
+import { paperRoutes } from './paper/paper-routes.ts';
 import { respondentRoutes } from './respondent/respondent-routes.ts';
 import { questionnaireRoutes } from './research/questionnaire-routes.ts';
 import { roundRoutes } from './research/round-routes.ts';
@@ -77,6 +78,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(roundRoutes, { db: options.db });
   await app.register(questionnaireRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
+  await app.register(paperRoutes, { db: options.db });
   await app.register(apiRoutes, { db: options.db, prefix: '/api/v1' });
   await app.register(respondentRoutes, {
     db: options.db,

@@ -40,3 +40,23 @@ export function pageOverflow(page: Page): Promise<number> {
     return root.scrollWidth - root.clientWidth;
   });
 }
+
+/**
+ * axe-core runs as a script, which a page with JavaScript disabled cannot run. This replays the
+ * exact HTML of such a page (same URL, so the same stylesheets) in a page with JavaScript on, at
+ * the same viewport, and checks it there; reflow is measured on the replay too.
+ */
+export async function axeViolationsOfNoScriptPage(browser: Browser, page: Page): Promise<Array<AxeViolation | string>> {
+  const html = await page.content();
+  const url = page.url();
+  const context = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+  try {
+    const replay = await context.newPage();
+    await replay.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await replay.goto(url);
+    const overflow = await pageOverflow(replay);
+    return [...(await axeViolations(replay)), ...(overflow > 0 ? [`page ${overflow}px wider than the viewport`] : [])];
+  } finally {
+    await context.close();
+  }
+}

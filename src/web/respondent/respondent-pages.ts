@@ -67,7 +67,8 @@ ${csrfField(ctx.csrfToken)}
 ${input.returnToCheck ? html`<input type="hidden" name="return" value="check">` : ''}
 ${input.items.map((item) =>
     itemField(item, {
-      answer: survey.answers.get(item.key),
+      // after a problem, show what was just sent (valid answers were saved), not the old answer
+      answer: read && read.answers.has(item.key) ? read.answers.get(item.key) : survey.answers.get(item.key),
       raw: read?.problems.has(item.key) ? read.raw.get(item.key) : undefined,
       problem: read?.problems.get(item.key),
     }, t, language, numberOf.get(item.key) ?? 0),
