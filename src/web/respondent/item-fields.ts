@@ -3,7 +3,7 @@ import { assertNever, type Item } from '../../domain/questionnaire/questionnaire
 import { NOT_APPLICABLE, type AnswerProblem } from '../../domain/respondent/read-block-answers.ts';
 import { html, type Html } from '../html.ts';
 import type { RespondentTranslate } from '../i18n/respondent-translate.ts';
-import { localText } from './respondent-layout.ts';
+import { localText, plainText, textAttrs } from './respondent-layout.ts';
 
 /** What the field shows: the submitted text after a problem, else the stored answer. */
 export interface FieldState {
@@ -84,7 +84,7 @@ export function itemField(item: Item, state: FieldState, t: RespondentTranslate,
   let hint: Html = html``;
   if (item.help) {
     hintIds.push(`${id}-help`);
-    hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-help">${localText(item.help, language)}</p>`;
+    hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-help" ${textAttrs(item.help, language)}>${plainText(item.help, language)}</p>`;
   }
   if (item.type === 'mark') {
     hintIds.push(`${id}-scale`);
@@ -122,7 +122,7 @@ export function itemField(item: Item, state: FieldState, t: RespondentTranslate,
     )}`;
   }
   return html`<fieldset class="ks-question ${state.problem ? 'ks-question--invalid' : ''}" id="${id}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
-<legend><span class="ks-qnumber">${number}.</span> ${localText(item.text, language)}</legend>
+<legend ${textAttrs(item.text, language)}><span class="ks-qnumber" dir="ltr">${number}.</span> ${plainText(item.text, language)}</legend>
 ${hint}${error}${control}
 </fieldset>`;
 }

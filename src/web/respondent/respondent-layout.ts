@@ -22,6 +22,16 @@ export function localText(text: LocalizedText, language: string): Html {
   return html`<span lang="nl" dir="ltr">${text.nl ?? ''}</span>`;
 }
 
+/** Attributes for an element that holds only this text: marks a Dutch fallback as Dutch and LTR. */
+export function textAttrs(text: LocalizedText, language: string): Html {
+  return text[language] !== undefined ? html`` : html`lang="nl" dir="ltr"`;
+}
+
+/** The text alone, for an element that carries textAttrs. */
+export function plainText(text: LocalizedText, language: string): string {
+  return text[language] ?? text.nl ?? '';
+}
+
 export function respondentPage(props: RespondentPageProps): Html {
   const { t, language } = props;
   return html`<!doctype html>
