@@ -129,3 +129,24 @@ export async function listStandardVersions(tx: Tx): Promise<StandardVersionSumma
     .orderBy('v.version', 'desc')
     .execute();
 }
+
+// Versions never change, so the parsed definition (tens of kilobytes of JSON) is kept in memory
+// after the first read. The cache is keyed by id and remembers the owner, so a hit is served
+// only to that organisation (or, for the shared standard, to any): row-level security's rule.
+const versionCache = new Map<string, QuestionnaireVersion>();
+const VERSION_CACHE_LIMIT = 500;
+
+export async function getVersionOf(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+): Promise<QuestionnaireVersion | undefined> {
+  const cached = versionCache.get(id);
+  if (cached && (cached.organisationId === null || cached.organisationId === organisationId)) return cached;
+  const version = await getVersion(tx, id);
+  if (version) {
+    if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.delete(versionCache.keys().next().value!);
+    versionCache.set(id, version);
+  }
+  return version;
+}

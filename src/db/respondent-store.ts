@@ -183,3 +183,26 @@ export async function roundHasAccessCode(tx: Tx, roundId: string, codeHash: stri
   const row = await tx.selectFrom('access_codes').select('id').where('round_id', '=', roundId).where('code_hash', '=', codeHash).executeTakeFirst();
   return row !== undefined;
 }
+
+export interface ResponseContext extends ResponseRow {
+  readonly roundName: string;
+  readonly roundStatus: 'draft' | 'fieldwork' | 'closed' | 'published';
+  readonly roundAccess: 'codes' | 'open';
+  readonly questionnaireVersionId: string;
+  readonly organisationName: string;
+}
+
+/** Everything a respondent page needs about its response, round and organisation, in one query. */
+export async function getResponseContext(tx: Tx, id: string): Promise<ResponseContext | undefined> {
+  return tx
+    .selectFrom('responses as p')
+    .innerJoin('rounds as r', 'r.id', 'p.round_id')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select([
+      'p.id', 'p.organisation_id as organisationId', 'p.round_id as roundId', 'p.status', 'p.language', 'p.channel', 'p.last_block as lastBlock',
+      'r.name as roundName', 'r.status as roundStatus', 'r.access as roundAccess', 'r.questionnaire_version_id as questionnaireVersionId',
+      'o.name as organisationName',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}

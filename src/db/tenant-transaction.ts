@@ -15,8 +15,8 @@ export async function withTenant<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    await sql`select set_config('app.org', ${organisationId}, true)`.execute(tx);
-    await sql.raw(`set local role ${APP_ROLE}`).execute(tx);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`select set_config('app.org', ${organisationId}, true), set_config('role', ${APP_ROLE}, true)`.execute(tx);
     return fn(tx);
   });
 }

@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import { getOrganisation } from '../../db/organisation-store.ts';
-import { getVersion } from '../../db/questionnaire-store.ts';
-import { completeResponse, getResponse, loadAnswers, markPageSaved, replaceAnswers, type ResponseRow } from '../../db/respondent-store.ts';
-import { getRound } from '../../db/round-store.ts';
+import { getVersionOf } from '../../db/questionnaire-store.ts';
+import { completeResponse, getResponseContext, loadAnswers, markPageSaved, replaceAnswers, type ResponseRow } from '../../db/respondent-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
 import { decodeAnswers, encodeAnswer } from '../../domain/questionnaire/answer-encoding.ts';
 import type { AnswerValue } from '../../domain/questionnaire/answer-value.ts';
-import { itemsOf, type Questionnaire } from '../../domain/questionnaire/questionnaire.ts';
+import { itemsOf, type Item, type Questionnaire } from '../../domain/questionnaire/questionnaire.ts';
 import { nextPage, pageFlow } from '../../domain/respondent/page-flow.ts';
 import { readBlockAnswers, type BlockAnswers, type FormBody } from '../../domain/respondent/read-block-answers.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
@@ -28,29 +26,36 @@ export interface Survey {
 export type SurveyProblem = 'gone' | 'completed' | 'closed';
 
 async function loadIn(tx: Tx, ticket: RespondentTicket): Promise<Result<Survey, SurveyProblem>> {
-  const response = await getResponse(tx, ticket.responseId);
-  if (!response) return err('gone');
-  if (response.status === 'completed') return err('completed');
-  const round = await getRound(tx, ticket.organisationId, response.roundId);
-  if (!round) return err('gone');
-  if (round.status !== 'fieldwork') return err('closed');
-  const [version, organisation, rows] = await Promise.all([
-    getVersion(tx, round.questionnaireVersionId),
-    getOrganisation(tx, ticket.organisationId),
-    loadAnswers(tx, response.id),
+  const context = await getResponseContext(tx, ticket.responseId);
+  if (!context) return err('gone');
+  if (context.status === 'completed') return err('completed');
+  if (context.roundStatus !== 'fieldwork') return err('closed');
+  const [version, rows] = await Promise.all([
+    getVersionOf(tx, ticket.organisationId, context.questionnaireVersionId),
+    loadAnswers(tx, context.id),
   ]);
-  if (!version || !organisation) return err('gone');
+  if (!version) return err('gone');
   const questionnaire = version.definition;
-  const items = new Map(itemsOf(questionnaire).map((i) => [i.key, i]));
   return ok({
-    organisationName: organisation.name,
-    roundId: round.id,
-    roundName: round.name,
-    access: round.access,
+    organisationName: context.organisationName,
+    roundId: context.roundId,
+    roundName: context.roundName,
+    access: context.roundAccess,
     questionnaire,
-    answers: decodeAnswers(items, rows),
-    response,
+    answers: decodeAnswers(itemIndex(questionnaire), rows),
+    response: context,
   });
+}
+
+// Item lookup per questionnaire definition, built once (definitions are cached and immutable).
+const itemIndexes = new WeakMap<Questionnaire, Map<string, Item>>();
+function itemIndex(questionnaire: Questionnaire): Map<string, Item> {
+  let index = itemIndexes.get(questionnaire);
+  if (!index) {
+    index = new Map(itemsOf(questionnaire).map((i) => [i.key, i]));
+    itemIndexes.set(questionnaire, index);
+  }
+  return index;
 }
 
 export function loadSurvey(db: Kysely<DB>, ticket: RespondentTicket): Promise<Result<Survey, SurveyProblem>> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { codeToPrint } from '../../app/paper/paper-questionnaire.ts';
+import { codeToPrint } from '../../app/paper/code-to-print.ts';
 import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole } from '../guards.ts';
 import { html } from '../html.ts';
