@@ -26,7 +26,9 @@ interface Run { readonly rps: number; readonly errors: number; readonly non2xx: 
 
 async function load(url: string, connections: number, requests: autocannon.Request[]): Promise<Run> {
   const result = await autocannon({ url, connections, duration: SECONDS, requests, pipelining: 1 });
-  const failed = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) >= 400).reduce((n, [, s]) => n + (s?.count ?? 0), 0);
+  const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) >= 400);
+  if (failures.length > 0) console.log(`  responses with status >= 400: ${JSON.stringify(Object.fromEntries(failures))}`);
+  const failed = failures.reduce((n, [, s]) => n + (s?.count ?? 0), 0);
   return { rps: result.requests.average, errors: result.errors + result.timeouts, non2xx: failed, p99: result.latency.p99 };
 }
 

@@ -192,9 +192,13 @@ export interface ResponseContext extends ResponseRow {
   readonly organisationName: string;
 }
 
-/** Everything a respondent page needs about its response, round and organisation, in one query. */
-export async function getResponseContext(tx: Tx, id: string): Promise<ResponseContext | undefined> {
-  return tx
+/**
+ * Everything a respondent page needs about its response, round and organisation, in one query.
+ * With lock, the response row stays locked until the transaction ends, so two saves of the same
+ * response (a double click) run one after the other instead of colliding on the answer rows.
+ */
+export async function getResponseContext(tx: Tx, id: string, lock = false): Promise<ResponseContext | undefined> {
+  const query = tx
     .selectFrom('responses as p')
     .innerJoin('rounds as r', 'r.id', 'p.round_id')
     .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
@@ -203,6 +207,6 @@ export async function getResponseContext(tx: Tx, id: string): Promise<ResponseCo
       'r.name as roundName', 'r.status as roundStatus', 'r.access as roundAccess', 'r.questionnaire_version_id as questionnaireVersionId',
       'o.name as organisationName',
     ])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+    .where('p.id', '=', id);
+  return (lock ? query.forUpdate('p') : query).executeTakeFirst();
 }

@@ -25,8 +25,8 @@ export interface Survey {
 /** gone: no such response (or not this browser's); completed: already sent; closed: fieldwork is over. */
 export type SurveyProblem = 'gone' | 'completed' | 'closed';
 
-async function loadIn(tx: Tx, ticket: RespondentTicket): Promise<Result<Survey, SurveyProblem>> {
-  const context = await getResponseContext(tx, ticket.responseId);
+async function loadIn(tx: Tx, ticket: RespondentTicket, lock = false): Promise<Result<Survey, SurveyProblem>> {
+  const context = await getResponseContext(tx, ticket.responseId, lock);
   if (!context) return err('gone');
   if (context.status === 'completed') return err('completed');
   if (context.roundStatus !== 'fieldwork') return err('closed');
@@ -77,7 +77,7 @@ export async function saveBlock(
   input: { blockKey: string; body: FormBody; language: string },
 ): Promise<Result<SaveOutcome, SurveyProblem>> {
   return withTenant(db, ticket.organisationId, async (tx) => {
-    const loaded = await loadIn(tx, ticket);
+    const loaded = await loadIn(tx, ticket, true);
     if (!loaded.ok) return loaded;
     const survey = loaded.value;
     const flow = pageFlow(survey.questionnaire, survey.answers);
@@ -110,7 +110,7 @@ export async function completeSurvey(
   now: Date = new Date(),
 ): Promise<Result<void, { kind: CompleteProblem; block?: string }>> {
   return withTenant(db, ticket.organisationId, async (tx) => {
-    const loaded = await loadIn(tx, ticket);
+    const loaded = await loadIn(tx, ticket, true);
     if (!loaded.ok) return err({ kind: loaded.error });
     const survey = loaded.value;
     const flow = pageFlow(survey.questionnaire, survey.answers);
