@@ -11,6 +11,7 @@ export type AuditAction =
   | 'api-token-created'
   | 'round-created'
   | 'round-updated'
+  | 'round-status-changed'
   | 'export'
   | 'deletion';
 

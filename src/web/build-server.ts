@@ -18,6 +18,7 @@ import { paperRoutes } from './paper/paper-routes.ts';
 import { respondentRoutes } from './respondent/respondent-routes.ts';
 import { questionnaireRoutes } from './research/questionnaire-routes.ts';
 import { roundRoutes } from './research/round-routes.ts';
+import { roundStatusRoutes } from './research/round-status-routes.ts';
 
 export interface BuildOptions {
   readonly db: Kysely<DB>;
@@ -76,6 +77,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   app.get('/', async (request, reply) => reply.redirect(request.ctx.session ? '/rounds' : '/sign-in', 303));
   await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10 });
   await app.register(roundRoutes, { db: options.db });
+  await app.register(roundStatusRoutes, { db: options.db });
   await app.register(questionnaireRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });

@@ -7,11 +7,13 @@ import type { DB } from '../../db/schema.ts';
 import { itemsOf, localize } from '../../domain/questionnaire/questionnaire.ts';
 import { DESIGNERS, requireRole, STAFF, type Member } from '../guards.ts';
 import { html, type Html } from '../html.ts';
-import { csrfField, page, type FieldError } from '../layout.ts';
+import { csrfField, errorSummary, page, type FieldError } from '../layout.ts';
 import { emptyOwnItem, ownItemFormValues, ownItemFromForm, withOwnItem, withoutOwnItem, type OwnItemFormValues } from './own-item-form.ts';
 import { questionnairePreview } from './questionnaire-preview.ts';
 import { ownItemForm, ownItemsList, period, roundForm, roundsTable, statusBadge } from './round-pages.ts';
 import { roundDesignFromForm, roundFormValues, type RoundFormValues } from './round-form.ts';
+import { lifecycleActions } from './round-status-routes.ts';
+import type { Round } from '../../db/round-store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -28,6 +30,24 @@ function noticeFrom(request: FastifyRequest): string | undefined {
   const done = (request.query as Record<string, string | undefined>).done;
   const keys = { created: 'round.created', saved: 'round.saved', added: 'ownItem.added', removed: 'ownItem.removed' } as const;
   return done && done in keys ? request.ctx.t(keys[done as keyof typeof keys]) : undefined;
+}
+
+function statusNotice(request: FastifyRequest, round: Round): string | undefined {
+  const done = (request.query as Record<string, string | undefined>).done;
+  return done === 'status' ? request.ctx.t('lifecycle.done', { status: request.ctx.t(`status.${round.status}`).toLowerCase() }) : undefined;
+}
+
+function respondentAccess(request: FastifyRequest, round: Round, slug: string): Html {
+  const { t } = request.ctx;
+  if (round.status !== 'fieldwork') return html``;
+  const origin = `${request.protocol}://${request.host}`;
+  if (round.access === 'open') {
+    const link = `${origin}/o/${slug}/${round.id}`;
+    return html`<h2 class="utrecht-heading-2">${t('round.openLink')}</h2>
+<p class="utrecht-paragraph">${t('round.openLink.hint')}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${link}"><code class="ks-code">${link}</code></a></p>`;
+  }
+  return html`<p class="utrecht-paragraph">${t('round.codeEntry', { url: `${origin}/r` })}</p>`;
 }
 
 function problemErrors(request: FastifyRequest, problem: RoundDesignProblem, fieldFor: (path: string) => string): FieldError[] {
@@ -104,7 +124,10 @@ ${roundForm(values, standard.latest.definition.modules, errors, { t, language, c
     const disabled = modules.filter((m) => round.disabledModules.includes(m.key)).map((m) => localize(m.title, language));
     return send(reply, view(request, member, round.name, `/rounds/${round.id}`, html`
 <h1 class="utrecht-heading-1">${round.name}</h1>
+${editable ? '' : errorSummary(t, errors)}
 <p class="utrecht-paragraph">${statusBadge(t, round.status)}</p>
+${lifecycleActions(round, member.membership.role, t)}
+${respondentAccess(request, round, member.membership.slug)}
 ${round.status !== 'draft' ? html`<p class="utrecht-paragraph">${t('round.frozen', { status: t(`status.${round.status}`).toLowerCase() })}</p>` : ''}
 <h2 class="utrecht-heading-2">${t('round.details')}</h2>
 <dl class="ks-facts">
@@ -120,7 +143,7 @@ ${editable ? html` · <a class="utrecht-link" href="/rounds/${round.id}/edit">${
 <h2 class="utrecht-heading-2">${t('round.ownItems')}</h2>
 <p class="utrecht-paragraph">${t('round.ownItems.intro')}</p>
 ${ownItemsList(round, version.definition, t, language, editable)}
-${editable ? ownItemForm(item, errors, { t, csrfToken, action: `/rounds/${round.id}/items` }) : ''}`, noticeFrom(request)), errors.length ? 400 : 200);
+${editable ? ownItemForm(item, errors, { t, csrfToken, action: `/rounds/${round.id}/items` }) : ''}`, noticeFrom(request) ?? statusNotice(request, round)), errors.length ? 400 : 200);
   }
 
   app.get('/rounds/:id', async (request, reply) => {

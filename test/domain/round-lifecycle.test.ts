@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { availableActions, nextStatus } from '../../src/domain/round-lifecycle.ts';
+
+describe('round lifecycle', () => {
+  it('goes draft → fieldwork → closed → published', () => {
+    expect(nextStatus('draft', 'start-fieldwork', 'researcher')).toEqual({ ok: true, value: 'fieldwork' });
+    expect(nextStatus('fieldwork', 'close', 'researcher')).toEqual({ ok: true, value: 'closed' });
+    expect(nextStatus('closed', 'publish', 'researcher')).toEqual({ ok: true, value: 'published' });
+    expect(nextStatus('published', 'unpublish', 'administrator')).toEqual({ ok: true, value: 'closed' });
+  });
+
+  it('refuses steps that skip or go back, and lets only administrators reopen', () => {
+    expect(nextStatus('draft', 'close', 'administrator')).toEqual({ ok: false, error: 'not-allowed-now' });
+    expect(nextStatus('draft', 'publish', 'administrator')).toEqual({ ok: false, error: 'not-allowed-now' });
+    expect(nextStatus('fieldwork', 'start-fieldwork', 'administrator')).toEqual({ ok: false, error: 'not-allowed-now' });
+    expect(nextStatus('closed', 'reopen', 'researcher')).toEqual({ ok: false, error: 'role' });
+    expect(nextStatus('closed', 'reopen', 'administrator')).toEqual({ ok: true, value: 'fieldwork' });
+    expect(nextStatus('fieldwork', 'close', 'viewer')).toEqual({ ok: false, error: 'role' });
+  });
+
+  it('offers each role only what it may do', () => {
+    expect(availableActions('closed', 'researcher')).toEqual(['publish']);
+    expect(availableActions('closed', 'administrator')).toEqual(['publish', 'reopen']);
+    expect(availableActions('fieldwork', 'viewer')).toEqual([]);
+  });
+});
