@@ -33,6 +33,8 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into responses (id, organisation_id, round_id, channel, language, status, started_on) values (${response}, ${id}, ${round}, 'web', 'nl', 'in_progress', '2025-03-01')`);
     await run(sql`insert into response_sessions (organisation_id, access_code_id, response_id) values (${id}, ${code}, ${response})`);
     await run(sql`insert into answers (organisation_id, round_id, response_id, item_key, value_num) values (${id}, ${round}, ${response}, 'algemeen.cijfer', 7)`);
+    await run(sql`insert into paper_entry_settings (organisation_id, round_id, double_entry) values (${id}, ${round}, true)`);
+    await run(sql`insert into pending_paper_entries (id, organisation_id, round_id, access_code_id, language, first_entered_by, first_answers) values (${randomUUID()}, ${id}, ${round}, ${code}, 'nl', ${user}, '[]')`);
   });
 }
 

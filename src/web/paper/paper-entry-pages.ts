@@ -163,7 +163,7 @@ export function differencesPage(ctx: EntryPageContext, input: DifferencesPageInp
   return html`${assets}${backLink(form.round)}
 <h1 class="utrecht-heading-1">${t('paperEntry.diff.title')}</h1>
 ${errorSummary(t, errors)}
-<p class="utrecht-paragraph">${t('paperEntry.form.title', { code: formatAccessCode(form.code) })}. ${t('paperEntry.diff.intro', { count: input.differences.length })}</p>
+<p class="utrecht-paragraph">${t('paperEntry.diff.form', { code: formatAccessCode(form.code) })} ${t('paperEntry.diff.intro', { count: input.differences.length })}</p>
 <form method="post" action="/rounds/${form.round.id}/entry/resolve" novalidate>${csrfField(csrfToken)}
 <input type="hidden" name="code" value="${form.code}">
 ${input.differences.map((d, index) => {
