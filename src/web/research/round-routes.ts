@@ -47,7 +47,12 @@ function respondentAccess(request: FastifyRequest, round: Round, slug: string): 
 <p class="utrecht-paragraph">${t('round.openLink.hint')}</p>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${link}"><code class="ks-code">${link}</code></a></p>`;
   }
-  return html`<p class="utrecht-paragraph">${t('round.codeEntry', { url: `${origin}/r` })}</p>`;
+  return html`<p class="utrecht-paragraph">${t('round.codeEntry', { url: `${origin}/r` })}</p>
+<h2 class="utrecht-heading-2">${t('round.paper')}</h2>
+<ul class="utrecht-unordered-list">
+<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/rounds/${round.id}/paper.pdf">${t('round.paper.pdf')}</a></li>
+<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/rounds/${round.id}/entry">${t('paperEntry.title')}</a></li>
+</ul>`;
 }
 
 function problemErrors(request: FastifyRequest, problem: RoundDesignProblem, fieldFor: (path: string) => string): FieldError[] {
@@ -138,7 +143,7 @@ ${round.status !== 'draft' ? html`<p class="utrecht-paragraph">${t('round.frozen
   <dt>${t('round.questionnaire')}</dt><dd>${t('round.questionnaireVersion', { version: version.version, items: itemsOf(version.definition).length })}</dd>
   <dt>${t('round.disabledModules')}</dt><dd>${disabled.length ? disabled.join(', ') : t('round.noneDisabled')}</dd>
 </dl>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${round.id}/preview">${t('round.preview')}</a>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${round.id}/preview">${t('round.preview')}</a> · <a class="utrecht-link" href="/rounds/${round.id}/report">${t('round.report')}</a>
 ${editable ? html` · <a class="utrecht-link" href="/rounds/${round.id}/edit">${t('round.edit')}</a>` : ''}</p>
 <h2 class="utrecht-heading-2">${t('round.ownItems')}</h2>
 <p class="utrecht-paragraph">${t('round.ownItems.intro')}</p>

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { roundReport } from '../../app/round-report.ts';
+import type { DB } from '../../db/schema.ts';
+import { requireRole, STAFF } from '../guards.ts';
+import { page } from '../layout.ts';
+import { reportPage } from './report-page.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The round report: every staff role reads it, only for rounds of its own organisation. */
+export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
+  const { db } = options;
+
+  app.get('/rounds/:id/report', async (request, reply) => {
+    const member = requireRole(request, reply, STAFF);
+    if (!member) return;
+    const id = (request.params as { id: string }).id;
+    const found = UUID.test(id) ? await roundReport(db, member.membership.organisationId, id) : undefined;
+    if (!found) return reply.callNotFound();
+    const { t, language, csrfToken } = request.ctx;
+    const body = reportPage({ t, language }, found.round, found.report);
+    const title = t('report.title', { name: found.round.name });
+    const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
+    return reply.type('text/html').send(markup.value);
+  });
+}
