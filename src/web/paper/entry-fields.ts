@@ -1,5 +1,6 @@
 import type { AnswerValue } from '../../domain/questionnaire/answer-value.ts';
 import { agreeLabel, assertNever, localize, type Item } from '../../domain/questionnaire/questionnaire.ts';
+import { formValues } from '../../domain/respondent/form-values.ts';
 import { NOT_APPLICABLE, type AnswerProblem } from '../../domain/respondent/read-block-answers.ts';
 import { html, type Html } from '../html.ts';
 import type { Language, Translate } from '../i18n/translate.ts';
@@ -40,18 +41,7 @@ export function entryProblemText(t: Translate, item: Item, problem: AnswerProble
 }
 
 function valuesOf(state: EntryFieldState): string[] {
-  if (state.raw) return [...state.raw];
-  const a = state.answer;
-  if (!a) return [];
-  switch (a.kind) {
-    case 'notApplicable': return [NOT_APPLICABLE];
-    case 'number': return [String(a.value)];
-    case 'bool': return [a.value ? '1' : '0'];
-    case 'option': return [a.code];
-    case 'options': return [...a.codes];
-    case 'text': return [a.value];
-    default: return assertNever(a);
-  }
+  return state.raw ? [...state.raw] : formValues(state.answer);
 }
 
 interface Box { readonly value: string; readonly key: string; readonly label: string }

@@ -1,5 +1,6 @@
 import type { AnswerValue } from '../../domain/questionnaire/answer-value.ts';
 import { assertNever, type Item } from '../../domain/questionnaire/questionnaire.ts';
+import { formValues } from '../../domain/respondent/form-values.ts';
 import { NOT_APPLICABLE, type AnswerProblem } from '../../domain/respondent/read-block-answers.ts';
 import { html, type Html } from '../html.ts';
 import type { RespondentTranslate } from '../i18n/respondent-translate.ts';
@@ -36,20 +37,8 @@ export function problemText(t: RespondentTranslate, problem: AnswerProblem): str
   }
 }
 
-/** The submitted values of a field as strings, whatever state it is in. */
 function chosen(state: FieldState): string[] {
-  if (state.raw) return [...state.raw];
-  const a = state.answer;
-  if (!a) return [];
-  switch (a.kind) {
-    case 'notApplicable': return [NOT_APPLICABLE];
-    case 'number': return [String(a.value)];
-    case 'bool': return [a.value ? '1' : '0'];
-    case 'option': return [a.code];
-    case 'options': return [...a.codes];
-    case 'text': return [a.value];
-    default: return assertNever(a);
-  }
+  return state.raw ? [...state.raw] : formValues(state.answer);
 }
 
 interface Choice { readonly value: string; readonly label: Html; readonly na?: boolean }
