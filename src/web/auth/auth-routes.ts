@@ -41,6 +41,7 @@ ${errorSummary(t, errors)}
   </div>
   <button class="utrecht-button utrecht-button--primary-action" type="submit">${t('signIn.submit')}</button>
 </form>
+<p class="utrecht-paragraph ks-respondent-hint"><a class="utrecht-link" href="/r">${t('signIn.respondent')}</a></p>
 </div>`,
   }).value;
 }

@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.emailMissing': 'Enter your email address.',
   'signIn.passwordMissing': 'Enter your password.',
   'signIn.noOrganisation': 'You are signed in, but you are not yet a member of an organisation. Ask an administrator to add you.',
+  'signIn.respondent': 'Did you receive a letter or e-mail with a code? Fill in the questionnaire here',
   'signedOut': 'You have signed out.',
   'rounds.title': 'Survey rounds',
   'rounds.intro': 'All rounds of the client experience survey for {organisation}.',

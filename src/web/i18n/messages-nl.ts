@@ -34,6 +34,7 @@ export const nl = {
   'signIn.emailMissing': 'Vul uw e-mailadres in.',
   'signIn.passwordMissing': 'Vul uw wachtwoord in.',
   'signIn.noOrganisation': 'U bent ingelogd, maar u bent nog geen lid van een organisatie. Vraag een beheerder om u toe te voegen.',
+  'signIn.respondent': 'Heeft u een brief of e-mail gekregen met een code? Vul dan hier de vragenlijst in',
   'signedOut': 'U bent uitgelogd.',
   'rounds.title': 'Onderzoeksrondes',
   'rounds.intro': 'Alle rondes van het klantervaringsonderzoek van {organisation}.',
