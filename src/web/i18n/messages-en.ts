@@ -85,7 +85,7 @@ export const en: Record<MessageKey, string> = {
   'round.ownItems': 'Own questions',
   'round.ownItems.none': 'This round has no own questions yet.',
   'round.ownItems.intro': 'Own questions come after the standard questions and before the background questions. You cannot reword the standard questions. This keeps them comparable.',
-  'round.frozen': 'The status of this round is {status}. The questionnaire is fixed.',
+  'round.frozen': 'The questionnaire of this round is fixed (phase: {status}).',
   'round.disabledModules': 'Parts switched off',
   'round.noneDisabled': 'None',
   'round.report': 'View the report',

@@ -84,7 +84,7 @@ export const nl = {
   'round.ownItems': 'Eigen vragen',
   'round.ownItems.none': 'Deze ronde heeft nog geen eigen vragen.',
   'round.ownItems.intro': 'Eigen vragen komen na de standaardvragen en voor de achtergrondvragen. Standaardvragen kunt u niet anders formuleren: alleen dan zijn ze te vergelijken.',
-  'round.frozen': 'Deze ronde is {status}. De vragenlijst ligt vast.',
+  'round.frozen': 'De vragenlijst van deze ronde ligt vast (fase: {status}).',
   'round.disabledModules': 'Uitgezette onderdelen',
   'round.noneDisabled': 'Geen',
   'round.report': 'Rapport bekijken',

@@ -131,9 +131,9 @@ ${roundForm(values, standard.latest.definition.modules, errors, { t, language, c
 <h1 class="utrecht-heading-1">${round.name}</h1>
 ${editable ? '' : errorSummary(t, errors)}
 <p class="utrecht-paragraph">${statusBadge(t, round.status)}</p>
+${round.status !== 'draft' ? html`<p class="utrecht-paragraph">${t('round.frozen', { status: t(`status.${round.status}`).toLowerCase() })}</p>` : ''}
 ${lifecycleActions(round, member.membership.role, t)}
 ${respondentAccess(request, round, member.membership.slug)}
-${round.status !== 'draft' ? html`<p class="utrecht-paragraph">${t('round.frozen', { status: t(`status.${round.status}`).toLowerCase() })}</p>` : ''}
 <h2 class="utrecht-heading-2">${t('round.details')}</h2>
 <dl class="ks-facts">
   <dt>${t('round.field.year')}</dt><dd>${round.year}</dd>
