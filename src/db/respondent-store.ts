@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { StoredAnswer } from '../domain/questionnaire/answer-encoding.ts';
 import type { Channel } from './schema.ts';
 import type { Tx } from './tenant-transaction.ts';
@@ -73,21 +74,6 @@ export async function getResponse(tx: Tx, id: string): Promise<ResponseRow | und
     .select(['id', 'organisation_id as organisationId', 'round_id as roundId', 'status', 'language', 'channel', 'last_block as lastBlock'])
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-export async function loadAnswers(tx: Tx, responseId: string): Promise<StoredAnswer[]> {
-  const rows = await tx
-    .selectFrom('answers')
-    .select(['item_key', 'option_code', 'value_num', 'value_text', 'not_applicable'])
-    .where('response_id', '=', responseId)
-    .execute();
-  return rows.map((r) => ({
-    itemKey: r.item_key,
-    ...(r.option_code ? { optionCode: r.option_code } : {}),
-    ...(r.value_num !== null ? { valueNum: r.value_num } : {}),
-    ...(r.value_text !== null ? { valueText: r.value_text } : {}),
-    ...(r.not_applicable ? { notApplicable: true } : {}),
-  }));
 }
 
 /** Replaces the answers to the given items (one page) in one statement pair. */
@@ -185,6 +171,8 @@ export async function roundHasAccessCode(tx: Tx, roundId: string, codeHash: stri
 }
 
 export interface ResponseContext extends ResponseRow {
+  /** The answers saved so far, fetched in the same statement (one round trip less per page). */
+  readonly answers: StoredAnswer[];
   readonly roundName: string;
   readonly roundStatus: 'draft' | 'fieldwork' | 'closed' | 'published';
   readonly roundAccess: 'codes' | 'open';
@@ -206,7 +194,24 @@ export async function getResponseContext(tx: Tx, id: string, lock = false): Prom
       'p.id', 'p.organisation_id as organisationId', 'p.round_id as roundId', 'p.status', 'p.language', 'p.channel', 'p.last_block as lastBlock',
       'r.name as roundName', 'r.status as roundStatus', 'r.access as roundAccess', 'r.questionnaire_version_id as questionnaireVersionId',
       'o.name as organisationName',
+      sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('k', a.item_key, 'o', a.option_code, 'n', a.value_num, 't', a.value_text, 'na', a.not_applicable))
+        from answers a where a.response_id = p.id), '[]'::json)`.as('answerRows'),
     ])
     .where('p.id', '=', id);
-  return (lock ? query.forUpdate('p') : query).executeTakeFirst();
+  const row = await (lock ? query.forUpdate('p') : query).executeTakeFirst();
+  if (!row) return undefined;
+  const { answerRows, ...context } = row;
+  return { ...context, answers: answerRows.map(storedAnswer) };
+}
+
+interface StoredAnswerRow { k: string; o: string; n: number | null; t: string | null; na: boolean }
+
+function storedAnswer(r: StoredAnswerRow): StoredAnswer {
+  return {
+    itemKey: r.k,
+    ...(r.o ? { optionCode: r.o } : {}),
+    ...(r.n !== null ? { valueNum: r.n } : {}),
+    ...(r.t !== null ? { valueText: r.t } : {}),
+    ...(r.na ? { notApplicable: true } : {}),
+  };
 }

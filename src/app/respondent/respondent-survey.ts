@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getVersionOf } from '../../db/questionnaire-store.ts';
-import { completeResponse, getResponseContext, loadAnswers, markPageSaved, replaceAnswers, type ResponseRow } from '../../db/respondent-store.ts';
+import { completeResponse, getResponseContext, markPageSaved, replaceAnswers, type ResponseRow } from '../../db/respondent-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
 import { decodeAnswers, encodeAnswer } from '../../domain/questionnaire/answer-encoding.ts';
@@ -30,10 +30,7 @@ async function loadIn(tx: Tx, ticket: RespondentTicket, lock = false): Promise<R
   if (!context) return err('gone');
   if (context.status === 'completed') return err('completed');
   if (context.roundStatus !== 'fieldwork') return err('closed');
-  const [version, rows] = await Promise.all([
-    getVersionOf(tx, ticket.organisationId, context.questionnaireVersionId),
-    loadAnswers(tx, context.id),
-  ]);
+  const version = await getVersionOf(tx, ticket.organisationId, context.questionnaireVersionId);
   if (!version) return err('gone');
   const questionnaire = version.definition;
   return ok({
@@ -42,7 +39,7 @@ async function loadIn(tx: Tx, ticket: RespondentTicket, lock = false): Promise<R
     roundName: context.roundName,
     access: context.roundAccess,
     questionnaire,
-    answers: decodeAnswers(itemIndex(questionnaire), rows),
+    answers: decodeAnswers(itemIndex(questionnaire), context.answers),
     response: context,
   });
 }
