@@ -17,6 +17,7 @@ import { requestContext } from './request-context.ts';
 import { paperRoutes } from './paper/paper-routes.ts';
 import { respondentRoutes } from './respondent/respondent-routes.ts';
 import { questionnaireRoutes } from './research/questionnaire-routes.ts';
+import { exportRoutes } from './research/export-routes.ts';
 import { reportRoutes } from './research/report-routes.ts';
 import { roundRoutes } from './research/round-routes.ts';
 import { roundStatusRoutes } from './research/round-status-routes.ts';
@@ -80,6 +81,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(roundRoutes, { db: options.db });
   await app.register(roundStatusRoutes, { db: options.db });
   await app.register(reportRoutes, { db: options.db });
+  await app.register(exportRoutes, { db: options.db });
   await app.register(questionnaireRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });

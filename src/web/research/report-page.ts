@@ -135,13 +135,25 @@ ${report.previousRound ? html`<p class="utrecht-paragraph">${t('report.method.te
 <p class="utrecht-paragraph">${t('report.method.holm', { count: report.comparedItems })}</p>` : ''}`;
 }
 
-export function reportPage(ctx: Ctx, round: Round, report: RoundReport): Html {
+/** Downloads of the raw data (administrators and researchers; the routes refuse other roles). */
+function exportLinks(ctx: Ctx, round: Round): Html {
+  const { t, language } = ctx;
+  const base = `/rounds/${round.id}`;
+  return html`<p class="utrecht-paragraph ks-report-exports">${t('export.title')}:
+<a class="utrecht-link" href="${base}/export.csv?values=codes&amp;lang=${language}" download>${t('export.csvCodes')}</a> ·
+<a class="utrecht-link" href="${base}/export.csv?values=labels&amp;lang=${language}" download>${t('export.csvLabels')}</a> ·
+<a class="utrecht-link" href="${base}/export.sps?lang=${language}" download>${t('export.sps')}</a></p>`;
+}
+
+/** canExport: raw data is for researchers and administrators only. */
+export function reportPage(ctx: Ctx, round: Round, report: RoundReport, canExport = false): Html {
   const { t } = ctx;
   const withPrevious = report.previousRound !== null;
   return html`<link rel="stylesheet" href="/assets/report.css">
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${round.id}">← ${round.name}</a></p>
 <h1 class="utrecht-heading-1">${t('report.title', { name: round.name })}</h1>
 <p class="utrecht-paragraph">${statusBadge(t, round.status)}</p>
+${canExport ? exportLinks(ctx, round) : ''}
 ${report.provisional ? html`<div class="ks-report-alert" role="note"><p class="utrecht-paragraph"><strong>${t('report.provisional')}</strong></p></div>` : ''}
 <p class="utrecht-paragraph">${report.previousRound ? t('report.intro', { previous: report.previousRound.name }) : t('report.intro.noPrevious')}</p>
 ${keyFigures(ctx, report)}

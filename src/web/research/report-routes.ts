@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { roundReport } from '../../app/round-report.ts';
 import type { DB } from '../../db/schema.ts';
-import { requireRole, STAFF } from '../guards.ts';
+import { DESIGNERS, requireRole, STAFF } from '../guards.ts';
 import { page } from '../layout.ts';
 import { reportPage } from './report-page.ts';
 
@@ -19,7 +19,7 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
     const found = UUID.test(id) ? await roundReport(db, member.membership.organisationId, id) : undefined;
     if (!found) return reply.callNotFound();
     const { t, language, csrfToken } = request.ctx;
-    const body = reportPage({ t, language }, found.round, found.report);
+    const body = reportPage({ t, language }, found.round, found.report, DESIGNERS.includes(member.membership.role));
     const title = t('report.title', { name: found.round.name });
     const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
     return reply.type('text/html').send(markup.value);
