@@ -90,7 +90,12 @@ describe('answering', () => {
     const sent = await phone.post('/survey/check', {});
     expect(sent.statusCode).toBe(303);
     expect(String(sent.headers.location)).toMatch(/^\/thanks/);
-    expect((await phone.get(String(sent.headers.location))).body).toContain('Bedankt!');
+    const thanks = await phone.get(String(sent.headers.location));
+    expect(thanks.body).toContain('Bedankt!');
+    expect(thanks.body).toContain('Met uw antwoorden kan Gemeente Alfa de dienstverlening beter maken.');
+    const forged = await phone.get('/thanks?org=Bel%20nu%200900-OPLICHTER&sig=forged');
+    expect(forged.body).not.toContain('OPLICHTER');
+    expect(forged.body).toContain('Met uw antwoorden kan de gemeente de dienstverlening beter maken.');
 
     // the code is spent; the answers cannot be read back from either device
     expect((await enter(code)).response.body).toContain('Met deze code is de vragenlijst al ingevuld.');

@@ -64,6 +64,7 @@ export const respondentAr: Record<RespondentKey, string> = {
   'check.missing': 'لم تتم الإجابة بعد عن جميع الأسئلة الإلزامية.',
   'thanks.title': 'شكرًا لك!',
   'thanks.text': 'تم إرسال إجاباتك. ستساعد إجاباتك {organisation} على تحسين الخدمات.',
+  'thanks.organisation': 'البلدية',
   'thanks.close': 'يمكنك الآن إغلاق هذه النافذة.',
   'gone.title': 'هذا الاستبيان لم يعد مفتوحًا',
   'gone.text': 'يرجى البدء من جديد بالرمز الموجود في رسالتك أو بريدك الإلكتروني.',

@@ -64,6 +64,7 @@ export const respondentEn: Record<RespondentKey, string> = {
   'check.missing': 'You have not answered all the required questions yet.',
   'thanks.title': 'Thank you!',
   'thanks.text': 'Your answers have been sent. Your answers help {organisation} to improve its services.',
+  'thanks.organisation': 'the municipality',
   'thanks.close': 'You can close this window now.',
   'gone.title': 'This questionnaire is no longer open',
   'gone.text': 'Start again with the code from your letter or email.',

@@ -63,6 +63,7 @@ export const respondentNl = {
   'check.missing': 'U heeft nog niet alle verplichte vragen beantwoord.',
   'thanks.title': 'Bedankt!',
   'thanks.text': 'Uw antwoorden zijn verstuurd. Met uw antwoorden kan {organisation} de dienstverlening beter maken.',
+  'thanks.organisation': 'de gemeente',
   'thanks.close': 'U kunt dit venster nu sluiten.',
   'gone.title': 'Deze vragenlijst is niet meer open',
   'gone.text': 'Begin opnieuw met de code uit uw brief of e-mail.',

@@ -64,6 +64,7 @@ export const respondentPl: Record<RespondentKey, string> = {
   'check.missing': 'Nie wszystkie obowiązkowe pytania mają już odpowiedź.',
   'thanks.title': 'Dziękujemy!',
   'thanks.text': 'Odpowiedzi zostały wysłane. Dzięki nim {organisation} może poprawić swoje usługi.',
+  'thanks.organisation': 'gmina',
   'thanks.close': 'Można teraz zamknąć to okno.',
   'gone.title': 'Ta ankieta nie jest już otwarta',
   'gone.text': 'Proszę zacząć od nowa, wpisując kod z listu lub e-maila.',

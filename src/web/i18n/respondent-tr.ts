@@ -64,6 +64,7 @@ export const respondentTr: Record<RespondentKey, string> = {
   'check.missing': 'Henüz tüm zorunlu soruları cevaplamadınız.',
   'thanks.title': 'Teşekkür ederiz!',
   'thanks.text': 'Cevaplarınız gönderildi. Cevaplarınız sayesinde {organisation} hizmetlerini daha iyi hâle getirebilir.',
+  'thanks.organisation': 'belediye',
   'thanks.close': 'Bu pencereyi şimdi kapatabilirsiniz.',
   'gone.title': 'Bu anket artık açık değil',
   'gone.text': 'Mektubunuzdaki veya e-postanızdaki kodla yeniden başlayın.',

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { enterWithCode, type EntryProblem, type RespondentTicket } from '../../app/respondent/enter-with-code.ts';
@@ -21,6 +22,10 @@ export interface RespondentOptions {
   readonly codeAttemptsPerClient: number;
   /** Failed code attempts per minute, all clients together. */
   readonly codeFailuresTotal: number;
+}
+
+function thanksSignature(secret: string, organisationName: string): string {
+  return createHmac('sha256', secret).update(`thanks:${organisationName}`).digest('base64url').slice(0, 22);
 }
 
 const entryMessages: Record<EntryProblem, RespondentKey> = {
@@ -112,7 +117,7 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
       if (done.ok) {
         reply.clearCookie(TICKET_COOKIE, { path: '/' });
         if (survey.access === 'open') reply.setCookie(doneCookie(survey.roundId), '1', cookieOptions(options.secureCookies, 365 * 86400));
-        return reply.redirect(`/thanks?lang=${language}&org=${encodeURIComponent(survey.organisationName)}`, 303);
+        return reply.redirect(`/thanks?lang=${language}&org=${encodeURIComponent(survey.organisationName)}&sig=${thanksSignature(options.secret, survey.organisationName)}`, 303);
       }
       if (done.error.kind === 'missing') return renderCheck(request, reply, survey, language, true);
       return problemPage(request, reply, done.error.kind);
@@ -121,8 +126,12 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
   app.get('/thanks', async (request, reply) => {
     const language = respondentLanguage(request, reply);
     const t = respondentTranslator(language);
-    const organisation = String((request.query as Record<string, unknown>).org ?? '').slice(0, 200);
-    return sendRespondentPage(request, reply, language, { title: t('thanks.title'), organisationName: organisation || undefined, body: messagePage(t('thanks.title'), [t('thanks.text', { organisation: organisation || '' }), t('thanks.close')]) });
+    const query = request.query as Record<string, unknown>;
+    // Only a name this server signed is shown, so nobody can send people a link that puts
+    // words of their own on our thank-you page.
+    const named = String(query.org ?? '').slice(0, 200);
+    const organisation = query.sig === thanksSignature(options.secret, named) ? named : '';
+    return sendRespondentPage(request, reply, language, { title: t('thanks.title'), organisationName: organisation || undefined, body: messagePage(t('thanks.title'), [t('thanks.text', { organisation: organisation || t('thanks.organisation') }), t('thanks.close')]) });
   });
 
   function renderQuestion(request: FastifyRequest, reply: FastifyReply, survey: Survey, language: RespondentLanguage, blockKey: string, read?: Parameters<typeof questionPage>[1]['read']) {
