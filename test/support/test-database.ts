@@ -29,9 +29,20 @@ export async function createTestDatabase(): Promise<Database> {
     kind: database.kind,
     async close() {
       await database.close();
+      // Closing connections finish asynchronously on the server; a forced drop while one is
+      // still ending kills it mid-goodbye and its client reports an uncaught error. So wait for
+      // them to go, and force only as a last resort.
       const dropper = new pg.Client({ connectionString: baseUrl });
       await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await dropper.query(`drop database if exists ${name}${attempt >= 40 ? ' with (force)' : ''}`);
+          break;
+        } catch (error) {
+          if (attempt >= 40 || (error as { code?: string }).code !== '55006') throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await dropper.end();
     },
   };
