@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { answerRow } from './response-store.ts';
 import type { StoredAnswer } from '../domain/questionnaire/answer-encoding.ts';
 import type { Channel } from './schema.ts';
 import type { Tx } from './tenant-transaction.ts';
@@ -90,16 +91,7 @@ export async function replaceAnswers(
   await tx
     .insertInto('answers')
     .values(
-      rows.map((a) => ({
-        organisation_id: response.organisationId,
-        round_id: response.roundId,
-        response_id: response.id,
-        item_key: a.itemKey,
-        option_code: a.optionCode ?? '',
-        value_num: a.valueNum ?? null,
-        value_text: a.valueText ?? null,
-        not_applicable: a.notApplicable ?? false,
-      })),
+      rows.map((a) => answerRow({ organisationId: response.organisationId, roundId: response.roundId, responseId: response.id }, a)),
     )
     .execute();
 }

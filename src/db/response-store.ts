@@ -5,6 +5,20 @@ import type { Tx } from './tenant-transaction.ts';
 /** One answer row: exactly one of optionCode, valueNum, valueText, or notApplicable. */
 export type AnswerInput = StoredAnswer;
 
+/** An answer as a row of the answers table: the one place that knows the column encoding. */
+export function answerRow(response: { organisationId: string; roundId: string; responseId: string }, a: StoredAnswer) {
+  return {
+    organisation_id: response.organisationId,
+    round_id: response.roundId,
+    response_id: response.responseId,
+    item_key: a.itemKey,
+    option_code: a.optionCode ?? '',
+    value_num: a.valueNum ?? null,
+    value_text: a.valueText ?? null,
+    not_applicable: a.notApplicable ?? false,
+  };
+}
+
 export interface CompletedResponseInput {
   readonly id: string;
   readonly channel: Channel;
@@ -42,16 +56,7 @@ export async function insertCompletedResponses(
       .execute();
   }
   const rows = responses.flatMap((r) =>
-    r.answers.map((a) => ({
-      organisation_id: organisationId,
-      round_id: roundId,
-      response_id: r.id,
-      item_key: a.itemKey,
-      option_code: a.optionCode ?? '',
-      value_num: a.valueNum ?? null,
-      value_text: a.valueText ?? null,
-      not_applicable: a.notApplicable ?? false,
-    })),
+    r.answers.map((a) => answerRow({ organisationId, roundId, responseId: r.id }, a)),
   );
   for (let i = 0; i < rows.length; i += CHUNK) {
     await tx.insertInto('answers').values(rows.slice(i, i + CHUNK)).execute();

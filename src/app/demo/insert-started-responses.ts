@@ -1,4 +1,4 @@
-import type { CompletedResponseInput } from '../../db/response-store.ts';
+import { answerRow, type CompletedResponseInput } from '../../db/response-store.ts';
 import type { Tx } from '../../db/tenant-transaction.ts';
 
 // Unfinished questionnaires of a round in fieldwork, stored the way the respondent form leaves
@@ -34,16 +34,7 @@ export async function insertStartedResponses(
     )
     .execute();
   const answers = started.flatMap(({ response }) =>
-    response.answers.map((a) => ({
-      organisation_id: organisationId,
-      round_id: roundId,
-      response_id: response.id,
-      item_key: a.itemKey,
-      option_code: a.optionCode ?? '',
-      value_num: a.valueNum ?? null,
-      value_text: a.valueText ?? null,
-      not_applicable: a.notApplicable ?? false,
-    })),
+    response.answers.map((a) => answerRow({ organisationId, roundId, responseId: response.id }, a)),
   );
   if (answers.length > 0) await tx.insertInto('answers').values(answers).execute();
   await tx
