@@ -14,6 +14,8 @@ export interface Config {
   readonly secret: string | undefined;
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies: boolean;
+  /** Address respondents use, printed in letters and e-mails (QR codes, links). */
+  readonly publicUrl: string;
 }
 
 const schema = z.object({
@@ -56,5 +58,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.SECURE_COOKIES !== undefined
         ? e.SECURE_COOKIES === '1'
         : (e.PUBLIC_URL?.startsWith('https://') ?? false),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

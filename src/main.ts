@@ -1,9 +1,11 @@
 import { seedDemo } from './app/demo/seed-demo.ts';
+import { startJobRunner } from './app/jobs/job-runner.ts';
 import { openDatabase } from './app/open-database.ts';
 import { readConfig, ConfigError, type Config } from './config.ts';
 import { DataDirLockedError } from './db/pglite-lock.ts';
 import { ensureSecret } from './db/settings-store.ts';
 import { withSystem } from './db/tenant-transaction.ts';
+import { allJobHandlers } from './web/all-job-handlers.ts';
 import { build } from './web/build-server.ts';
 import { logSafeUrl } from './web/log-safe-url.ts';
 
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     db,
     secret,
     secureCookies: config.secureCookies,
+    publicUrl: config.publicUrl,
     logger: {
       level: process.env.LOG_LEVEL ?? 'info',
       serializers: {
@@ -49,12 +52,24 @@ async function main(): Promise<void> {
     },
   });
 
+  // Background jobs (imports, letters, e-mail, purge). On PGlite the runner shares the one
+  // connection with the web requests, so it looks for work only once a second.
+  const jobRunner = startJobRunner({
+    db,
+    secret,
+    publicUrl: config.publicUrl,
+    handlers: allJobHandlers,
+    pollMs: database.kind === 'pglite' ? 1_000 : 500,
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`Klantstem: ${signal} received, finishing running requests…`);
     await app.close();
+    // A running job is interrupted at its next safe point and queued again for the next start.
+    await jobRunner.stop();
     await database.close();
     process.exit(0);
   };

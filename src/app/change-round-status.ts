@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../db/audit-store.ts';
+import { getRetention } from '../db/purge-store.ts';
 import { getRound, setRoundStatus, type Round } from '../db/round-store.ts';
 import type { DB, Role } from '../db/schema.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { nextStatus, type LifecycleProblem, type RoundAction } from '../domain/round-lifecycle.ts';
+import { schedulePurge, unschedulePurge } from './purge-personal-data.ts';
 import { todayInNetherlands } from './today.ts';
 
 /**
  * Moves a round through its lifecycle. Starting fieldwork fills in today as the start date when
- * none was planned; closing fills in the end date. Every change is in the audit log.
+ * none was planned; closing fills in the end date and schedules the purge of personal data after
+ * the round's retention period; reopening cancels it. Every change is in the audit log.
  */
 export async function changeRoundStatus(
   db: Kysely<DB>,
@@ -26,6 +29,13 @@ export async function changeRoundStatus(
       fieldworkEnd: input.action === 'close' && (round.fieldworkEnd === null || round.fieldworkEnd > today) ? today : round.fieldworkEnd,
     };
     await setRoundStatus(tx, round.id, next.value, dates);
+    if (input.action === 'close') {
+      const retention = await getRetention(tx, input.organisationId, round.id);
+      if (retention && !retention.purgedAt) {
+        await schedulePurge(tx, { organisationId: input.organisationId, roundId: round.id, today, days: retention.purgeAfterDays, actorId: input.actorId });
+      }
+    }
+    if (input.action === 'reopen') await unschedulePurge(tx, input.organisationId, round.id);
     await recordAudit(tx, {
       organisationId: input.organisationId,
       userId: input.actorId,

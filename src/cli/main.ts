@@ -3,12 +3,18 @@ import { createApiToken } from '../app/api-tokens.ts';
 import { createOrganisation } from '../app/create-organisation.ts';
 import { createUser } from '../app/create-user.ts';
 import { demoAccessCodes, seedDemo } from '../app/demo/seed-demo.ts';
+import { allRecentJobs } from '../app/jobs/job-queries.ts';
+import { jobHandlers } from '../app/jobs/job-handlers.ts';
+import { runJobsUntilIdle } from '../app/jobs/job-runner.ts';
 import { isRole } from '../app/manage-members.ts';
 import { openDatabase } from '../app/open-database.ts';
+import { rebuildStatistics } from '../app/rebuild-statistics.ts';
 import { readConfig } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import { findOrganisationBySlug } from '../db/organisation-store.ts';
+import { ensureSecret } from '../db/settings-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';
+import { jobsTable } from './jobs-table.ts';
 
 interface Command {
   readonly summary: string;
@@ -83,6 +89,17 @@ const commands: Record<string, Command> = {
       return created.value.existed ? `User existed; membership set.` : `Created user ${created.value.userId}.`;
     },
   },
+  'rebuild-statistics': {
+    summary: 'Recompute the report statistics (answer counts per round and item) from the answers',
+    usage: 'rebuild-statistics [--round <round id>]',
+    options: { round: { type: 'string', description: 'only this round (default: every round)' } },
+    async run(database, values) {
+      const round = values.round as string | undefined;
+      if (round !== undefined && !/^[0-9a-f-]{36}$/.test(round)) throw new UsageError('--round must be a round id');
+      const { rows } = await rebuildStatistics(database.db, round);
+      return `Statistics rebuilt from ${rows} completed response${rows === 1 ? '' : 's'}.`;
+    },
+  },
   'seed-demo': {
     summary: 'Load the demo organisations (does nothing when they exist)',
     usage: 'seed-demo',
@@ -119,6 +136,30 @@ const commands: Record<string, Command> = {
         name: required(values, 'name'), role: values.role, actorId: null,
       });
       return `Token (shown once, store it safely):\n${token}`;
+    },
+  },
+  jobs: {
+    summary: 'List the latest background jobs of all organisations',
+    usage: 'jobs [--limit 50]',
+    options: { limit: { type: 'string', description: 'how many (default 50)' } },
+    async run(database, values) {
+      const limit = values.limit === undefined ? 50 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError('--limit must be a whole number from 1 to 10000');
+      return jobsTable(await allRecentJobs(database.db, limit));
+    },
+  },
+  'run-jobs': {
+    summary: 'Work the job queue until no job is ready (letters need the server: they are left for it)',
+    usage: 'run-jobs',
+    options: {},
+    async run(database) {
+      const config = readConfig();
+      const secret = await withSystem(database.db, (tx) => ensureSecret(tx, config.secret));
+      const { ran } = await runJobsUntilIdle({
+        db: database.db, secret, publicUrl: config.publicUrl, handlers: jobHandlers, onlyKinds: Object.keys(jobHandlers),
+      });
+      const waiting = (await allRecentJobs(database.db, 1000)).filter((job) => job.status === 'queued' || job.status === 'running');
+      return `Ran ${ran} job${ran === 1 ? '' : 's'}.${waiting.length ? ` ${waiting.length} still queued or running (later retries, or kinds only the server runs):\n${jobsTable(waiting)}` : ''}`;
     },
   },
 };

@@ -13,6 +13,8 @@ export type AuditAction =
   | 'round-updated'
   | 'round-status-changed'
   | 'export'
+  | 'report-settings-changed'
+  | 'personal-data-purged'
   | 'deletion';
 
 export interface AuditEntry {

@@ -3,6 +3,9 @@ import { ensureAppRole } from './app-role.ts';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as respondent from './migrations/0002-respondent.ts';
 import * as paperEntry from './migrations/0003-paper-entry.ts';
+import * as fieldwork from './migrations/0004-fieldwork.ts';
+import * as itemStatistics from './migrations/0009-item-statistics.ts';
+import * as publication from './migrations/0010-publication.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -10,6 +13,9 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-respondent': respondent,
   '0003-paper-entry': paperEntry,
+  '0004-fieldwork': fieldwork,
+  '0009-item-statistics': itemStatistics,
+  '0010-publication': publication,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

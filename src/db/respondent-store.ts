@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { addCompletedResponses } from './item-statistics-store.ts';
 import { answerRow } from './response-store.ts';
 import type { StoredAnswer } from '../domain/questionnaire/answer-encoding.ts';
 import type { Channel } from './schema.ts';
@@ -48,6 +49,8 @@ export async function insertStartedResponse(tx: Tx, response: NewResponse): Prom
       status: 'in_progress',
       started_on: response.today,
       completed_on: null,
+      // The coarse variables the code carries (only shared combinations; see draw-round-sample).
+      ...(response.accessCodeId ? { carried: sql<string>`(select carried from access_codes where id = ${response.accessCodeId})` } : {}),
     })
     .execute();
   if (response.accessCodeId) {
@@ -119,6 +122,7 @@ export async function completeResponse(
   let drop = tx.deleteFrom('answers').where('response_id', '=', input.id);
   if (input.keepItemKeys.length > 0) drop = drop.where('item_key', 'not in', [...input.keepItemKeys]);
   await drop.execute();
+  await addCompletedResponses(tx, [input.id]);
   const link = await tx.deleteFrom('response_sessions').where('response_id', '=', input.id).returning('access_code_id').executeTakeFirst();
   if (link) await tx.updateTable('access_codes').set({ state: 'completed' }).where('id', '=', link.access_code_id).execute();
   return true;
@@ -143,6 +147,12 @@ export async function lockRoundAccessCode(tx: Tx, roundId: string, codeHash: str
  * discarded (with its link to the code), so one code never counts twice. False when the code
  * was already completed.
  */
+/** The coarse variables an access code carries to its response ({} for none). */
+export async function carriedOfCode(tx: Tx, accessCodeId: string): Promise<Record<string, string>> {
+  const row = await tx.selectFrom('access_codes').select('carried').where('id', '=', accessCodeId).executeTakeFirst();
+  return row?.carried ?? {};
+}
+
 export async function spendCodeOnPaper(tx: Tx, accessCodeId: string): Promise<boolean> {
   const spent = await tx
     .updateTable('access_codes')

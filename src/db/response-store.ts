@@ -1,3 +1,4 @@
+import { addCompletedResponses } from './item-statistics-store.ts';
 import type { StoredAnswer } from '../domain/questionnaire/answer-encoding.ts';
 import type { Channel } from './schema.ts';
 import type { Tx } from './tenant-transaction.ts';
@@ -26,6 +27,8 @@ export interface CompletedResponseInput {
   readonly startedOn: string;
   readonly completedOn: string;
   readonly answers: readonly AnswerInput[];
+  /** Coarse variables carried by the access code (paper entry), if any. */
+  readonly carried?: Readonly<Record<string, string>>;
 }
 
 const CHUNK = 1000;
@@ -51,6 +54,7 @@ export async function insertCompletedResponses(
           status: 'completed' as const,
           started_on: r.startedOn,
           completed_on: r.completedOn,
+          ...(r.carried ? { carried: JSON.stringify(r.carried) } : {}),
         })),
       )
       .execute();
@@ -61,6 +65,7 @@ export async function insertCompletedResponses(
   for (let i = 0; i < rows.length; i += CHUNK) {
     await tx.insertInto('answers').values(rows.slice(i, i + CHUNK)).execute();
   }
+  await addCompletedResponses(tx, responses.map((r) => r.id));
 }
 
 export async function insertAccessCodes(

@@ -1,4 +1,6 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { FieldworkTables } from './fieldwork-schema.ts';
+import type { PublicationTables } from './publication-schema.ts';
 
 // Kysely's view of the tables created by migrations/. Dates that are only dates are strings
 // (YYYY-MM-DD) so no time zone can shift them.
@@ -101,6 +103,9 @@ export interface RoundsTable {
   fieldwork_start: DateOnly | null;
   fieldwork_end: DateOnly | null;
   created_at: Generated<Date>;
+  purge_after_days: Generated<number>;
+  purge_due_on: DateOnly | null;
+  purged_at: Timestamp | null;
 }
 
 export interface AccessCodesTable {
@@ -110,6 +115,7 @@ export interface AccessCodesTable {
   code_hash: string;
   state: Generated<'unused' | 'started' | 'completed'>;
   delivered: Generated<boolean>;
+  carried: JSONColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export interface InviteesTable {
@@ -126,12 +132,21 @@ export interface InviteesTable {
   town: string | null;
   email: string | null;
   language: string | null;
+  import_id: string | null;
+  row_number: number | null;
+  age_band: string | null;
+  district: string | null;
+  benefit_type: string | null;
+  sampled: Generated<boolean>;
+  opted_out: Generated<boolean>;
+  email_bounced: Generated<boolean>;
 }
 
 export interface InviteeCodesTable {
   organisation_id: string;
   invitee_id: string;
   access_code_id: string;
+  code_sealed: Generated<string>;
 }
 
 export interface ResponsesTable {
@@ -144,6 +159,7 @@ export interface ResponsesTable {
   started_on: DateOnly;
   completed_on: DateOnly | null;
   last_block: ColumnType<string | null, string | null | undefined, string | null>;
+  carried: JSONColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export interface ResponseSessionsTable {
@@ -163,7 +179,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB {
+export interface DB extends FieldworkTables, PublicationTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

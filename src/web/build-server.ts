@@ -10,15 +10,25 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
+import { reportSettingsRoutes } from './admin/report-settings-routes.ts';
 import { apiRoutes } from './api/api-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { renderError } from './error-pages.ts';
+import { emailPlugin } from './email/email-plugin.ts';
+import { addressRoutes } from './fieldwork/address-routes.ts';
+import { sampleRoutes } from './fieldwork/sample-routes.ts';
 import { requestContext } from './request-context.ts';
+import { jobRoutes } from './jobs/job-routes.ts';
 import { paperRoutes } from './paper/paper-routes.ts';
+import { lettersRoutes } from './letters/letters-routes.ts';
 import { respondentRoutes } from './respondent/respondent-routes.ts';
 import { questionnaireRoutes } from './research/questionnaire-routes.ts';
 import { exportRoutes } from './research/export-routes.ts';
+import { publicationRoutes } from './research/publication-routes.ts';
+import { publicRoutes } from './public/public-routes.ts';
+import { fieldworkRoutes } from './fieldwork/fieldwork-routes.ts';
 import { reportRoutes } from './research/report-routes.ts';
+import { itemReportRoutes } from './research/item-report-routes.ts';
 import { roundRoutes } from './research/round-routes.ts';
 import { roundStatusRoutes } from './research/round-status-routes.ts';
 
@@ -26,6 +36,8 @@ export interface BuildOptions {
   readonly db: Kysely<DB>;
   readonly secret: string;
   readonly secureCookies?: boolean;
+  /** Address respondents use, for links in letters and e-mails; defaults to http://localhost:3000. */
+  readonly publicUrl?: string;
   readonly logger?: FastifyServerOptions['logger'];
   /** Sign-in attempts per client per minute. */
   readonly signInLimit?: number;
@@ -81,10 +93,20 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(roundRoutes, { db: options.db });
   await app.register(roundStatusRoutes, { db: options.db });
   await app.register(reportRoutes, { db: options.db });
+  await app.register(itemReportRoutes, { db: options.db });
   await app.register(exportRoutes, { db: options.db });
+  await app.register(publicationRoutes, { db: options.db, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
+  await app.register(publicRoutes, { db: options.db });
+  await app.register(fieldworkRoutes, { db: options.db });
+  await app.register(addressRoutes, { db: options.db });
+  await app.register(sampleRoutes, { db: options.db, secret: options.secret });
   await app.register(questionnaireRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
+  await app.register(reportSettingsRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });
+  await app.register(lettersRoutes, { db: options.db, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
+  await app.register(jobRoutes, { db: options.db });
+  await app.register(emailPlugin, { db: options.db, secret: options.secret, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
   await app.register(apiRoutes, { db: options.db, prefix: '/api/v1' });
   await app.register(respondentRoutes, {
     db: options.db,

@@ -35,6 +35,20 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into answers (organisation_id, round_id, response_id, item_key, value_num) values (${id}, ${round}, ${response}, 'algemeen.cijfer', 7)`);
     await run(sql`insert into paper_entry_settings (organisation_id, round_id, double_entry) values (${id}, ${round}, true)`);
     await run(sql`insert into pending_paper_entries (id, organisation_id, round_id, access_code_id, language, first_entered_by, first_answers) values (${randomUUID()}, ${id}, ${round}, ${code}, 'nl', ${user}, '[]')`);
+    const addressImport = randomUUID(), job = randomUUID();
+    await run(sql`insert into address_imports (id, organisation_id, round_id, file_name, byte_size, format) values (${addressImport}, ${id}, ${round}, 'adressen.csv', 10, 'csv')`);
+    await run(sql`insert into address_mappings (organisation_id, mapping) values (${id}, '{"Naam":"surname"}')`);
+    await run(sql`insert into round_samples (organisation_id, round_id, method, seed, population, size) values (${id}, ${round}, 'simple', 'seed', 100, 10)`);
+    await run(sql`insert into jobs (id, organisation_id, round_id, kind) values (${job}, ${id}, ${round}, 'test')`);
+    await run(sql`insert into job_files (id, organisation_id, job_id, name, content_type, bytes) values (${randomUUID()}, ${id}, ${job}, 'f.pdf', 'application/pdf', ${Buffer.from('%PDF')})`);
+    await run(sql`insert into smtp_settings (organisation_id, host, port, from_address) values (${id}, 'localhost', 25, ${'kto@' + slug + '.nl'})`);
+    await run(sql`insert into message_templates (organisation_id, round_id, kind, language, body) values (${id}, ${round}, 'email-invitation', 'nl', 'Beste {naam}')`);
+    await run(sql`insert into email_messages (id, organisation_id, round_id, invitee_id, kind) values (${randomUUID()}, ${id}, ${round}, ${invitee}, 'invitation')`);
+    await run(sql`insert into letter_settings (organisation_id, round_id) values (${id}, ${round})`);
+    await run(sql`insert into letter_mailings (id, organisation_id, round_id, kind, letters) values (${randomUUID()}, ${id}, ${round}, 'invitation', 10)`);
+    await run(sql`insert into item_statistics (organisation_id, round_id, item_key, kind, value, count) values (${id}, ${round}, 'algemeen.cijfer', 'value', 7, 1)`);
+    await run(sql`insert into item_moments (organisation_id, round_id, item_key, n, sum, sum_squares) values (${id}, ${round}, 'algemeen.cijfer', 1, 7, 49)`);
+    await run(sql`insert into publication_settings (organisation_id, round_id, modules, introduction) values (${id}, ${round}, ${['algemeen']}, 'Welkom')`);
   });
 }
 

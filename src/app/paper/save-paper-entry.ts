@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { deletePendingEntry, insertPendingEntry, setSecondEntry } from '../../db/paper-entry-store.ts';
-import { spendCodeOnPaper } from '../../db/respondent-store.ts';
+import { carriedOfCode, spendCodeOnPaper } from '../../db/respondent-store.ts';
 import { insertCompletedResponses } from '../../db/response-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
@@ -49,7 +49,7 @@ async function createResponse(tx: Tx, actor: PaperActor, form: PaperForm, langua
   await deletePendingEntry(tx, form.accessCode.id);
   const today = todayInNetherlands(now);
   await insertCompletedResponses(tx, actor.organisationId, actor.roundId, [
-    { id: randomUUID(), channel: 'paper', language, startedOn: today, completedOn: today, answers: encode(routed.kept) },
+    { id: randomUUID(), channel: 'paper', language, startedOn: today, completedOn: today, answers: encode(routed.kept), carried: await carriedOfCode(tx, form.accessCode.id) },
   ]);
   return numbersOf(form.questionnaire, routed.skipped);
 }

@@ -23,7 +23,9 @@ export interface CsvOptions {
   readonly disabledModules?: readonly string[];
 }
 
-type Cell = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'text'; readonly value: string } | null;
+/** One cell of the raw data, typed: the CSV writes it as text, the XLSX export as a typed cell. */
+export type ExportCell = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'text'; readonly value: string } | null;
+type Cell = ExportCell;
 
 const BOM = '\uFEFF';
 
@@ -90,7 +92,7 @@ function optionCell(column: ExportColumn & { kind: 'option' }, rows: readonly St
   return num(rows.some((r) => r.optionCode === column.option.code) ? 1 : 0);
 }
 
-function row(columns: readonly ExportColumn[], response: ExportResponse, sequence: number, options: CsvOptions): string {
+function row(columns: readonly ExportColumn[], response: ExportResponse, sequence: number, options: CsvOptions): Cell[] {
   const byItem = new Map<string, StoredAnswer[]>();
   for (const answer of response.answers) {
     const list = byItem.get(answer.itemKey);
@@ -113,7 +115,17 @@ function row(columns: readonly ExportColumn[], response: ExportResponse, sequenc
         return optionCell(column, byItem.get(column.item.key) ?? [], options);
     }
   });
-  return cells.map(csvCell).join(',');
+  return cells;
+}
+
+/** The columns and typed cells of the raw data, one row per response numbered from 1. */
+export function responseRows(
+  questionnaire: Parameters<typeof exportColumns>[0],
+  responses: readonly ExportResponse[],
+  options: CsvOptions,
+): { columns: ExportColumn[]; rows: ExportCell[][] } {
+  const columns = exportColumns(questionnaire, options.disabledModules);
+  return { columns, rows: responses.map((response, index) => row(columns, response, index + 1, options)) };
 }
 
 /** The CSV text of the completed responses, in the order given, numbered from 1. */
@@ -122,8 +134,7 @@ export function responsesCsv(
   responses: readonly ExportResponse[],
   options: CsvOptions,
 ): string {
-  const columns = exportColumns(questionnaire, options.disabledModules);
-  const lines = [columns.map((c) => csvText(c.name)).join(',')];
-  responses.forEach((response, index) => lines.push(row(columns, response, index + 1, options)));
+  const { columns, rows } = responseRows(questionnaire, responses, options);
+  const lines = [columns.map((c) => csvText(c.name)).join(','), ...rows.map((cells) => cells.map(csvCell).join(','))];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -7,6 +7,10 @@
 // previous round are tested with Welch (means) or a two-proportion z-test (shares); with many
 // items some tests give false alarms, so the p-values are Holm-adjusted across every item
 // compared in the round, and only an adjusted p < 0.05 reads as "significant".
+//
+// The reference group (other organisations, same year, pooled counts, at least five of them)
+// is tested the same way, in the same Holm family as the changes since the previous round.
+// The trend shows the item's figure in every round of the organisation that asked it.
 
 import { type Item, type LocalizedText, type Option, type Questionnaire } from '../questionnaire/questionnaire.ts';
 import { compareLabel, type CompareLabel } from '../statistics/compare-label.ts';
@@ -17,6 +21,8 @@ import { twoProportionZTest } from '../statistics/two-proportion-z-test.ts';
 import { welchTest } from '../statistics/welch-test.ts';
 import { isReportedItem, itemFigures, NO_ANSWERS, type ComparisonBasis, type Figure, type ItemAnswerCounts } from './item-figures.ts';
 import type { OptionSummary } from '../statistics/option-summary.ts';
+import { itemTrend, type TrendPoint, type TrendRound } from './item-trend.ts';
+import { REFERENCE_MIN_ORGANISATIONS, referenceFigure, type ReferenceFigure, type ReferenceInput } from './reference-group.ts';
 
 export interface RoundCounts {
   /** Completed responses. */
@@ -34,6 +40,10 @@ export interface ReportInput {
   readonly delivered: number | null;
   readonly previous?: RoundCounts & { readonly year: number; readonly name: string };
   readonly thresholds?: ReportingThresholds;
+  /** Other organisations' pooled counts per item key (same year); only keys with enough organisations. */
+  readonly reference?: ReferenceInput;
+  /** The organisation's rounds for the trend, oldest first, this round included (current: true). */
+  readonly trend?: readonly TrendRound[];
 }
 
 export interface PreviousFigure {
@@ -67,6 +77,17 @@ export interface ReportItem {
   readonly previous: PreviousFigure | null;
   /** Null when no test could be done (hidden on either side, no variance, no previous round). */
   readonly comparison: Comparison | null;
+  /** The reference group's figure; null without one (fewer than five organisations, none asked it). */
+  readonly reference: ReferenceFigure | null;
+  /** This round against the reference group, Holm-adjusted with every other test of the report. */
+  readonly referenceComparison: Comparison | null;
+  /** The figure in each of the organisation's rounds that asked the item, oldest first. */
+  readonly trend: readonly TrendPoint[];
+  /**
+   * Answers per value (marks, agreement 1–5, yes/no 0/1, whole numbers), ascending; null when
+   * hidden, for choice items (see options), and for numbers not all counted per value.
+   */
+  readonly distribution: readonly { readonly value: number; readonly count: number }[] | null;
 }
 
 export interface ReportModule {
@@ -86,19 +107,38 @@ export interface RoundReport {
   /** The overall mark (algemeen.cijfer), when the questionnaire has it. */
   readonly overall: ReportItem | null;
   readonly modules: readonly ReportModule[];
-  /** Number of items with a change test: the m of the Holm adjustment. */
+  /** Number of items with a change test (since the previous round). */
   readonly comparedItems: number;
+  /** The reference group, when at least one item has one. */
+  readonly referenceGroup: { readonly year: number; readonly minOrganisations: number } | null;
+  /** Number of items tested against the reference group. */
+  readonly referenceComparedItems: number;
+  /** All tests in the report (changes + reference): the m of the Holm adjustment. */
+  readonly holmTests: number;
 }
 
 export const OVERALL_MARK_KEY = 'algemeen.cijfer';
 
+interface Test { readonly difference: number; readonly p: number }
+
 interface Draft {
-  readonly item: Omit<ReportItem, 'comparison'>;
-  readonly test: { readonly difference: number; readonly p: number } | null;
+  readonly item: Omit<ReportItem, 'comparison' | 'referenceComparison'>;
+  readonly test: Test | null;
+  readonly referenceTest: Test | null;
+}
+
+function distributionOf(item: Item, counts: ItemAnswerCounts): ReportItem['distribution'] {
+  if (item.type === 'single' || item.type === 'multi' || item.type === 'open') return null;
+  const values = [...counts.values].sort(([a], [b]) => a - b).map(([value, count]) => ({ value, count }));
+  const total = values.reduce((sum, v) => sum + v.count, 0);
+  // A number item's counts cover only whole values up to ±1000: a partial distribution would mislead.
+  if (counts.moments && counts.moments.n !== total) return null;
+  return values;
 }
 
 function draftItem(item: Item, input: ReportInput, thresholds: ReportingThresholds): Draft {
-  const own = itemFigures(item, input.current.items.get(item.key) ?? NO_ANSWERS);
+  const ownCounts = input.current.items.get(item.key) ?? NO_ANSWERS;
+  const own = itemFigures(item, ownCounts);
   const nClass = classifyN(own.n, thresholds);
   const hidden = nClass === 'hidden';
   const base = {
@@ -107,13 +147,17 @@ function draftItem(item: Item, input: ReportInput, thresholds: ReportingThreshol
     insufficient: hidden ? null : own.insufficient,
     options: hidden ? null : own.options,
     choices: item.type === 'single' || item.type === 'multi' ? item.options : [],
+    distribution: hidden ? null : distributionOf(item, ownCounts),
   };
-  if (hidden || !input.previous || own.basis === null) return { item: { ...base, previous: null }, test: null };
+  const reference = referenceFigure(item, input.reference, thresholds);
+  const extra = { reference: reference?.figure ?? null, trend: itemTrend(item, input.trend ?? [], thresholds) };
+  const referenceTest = hidden || own.basis === null || !reference?.basis ? null : changeTest(own.basis, reference.basis);
+  if (hidden || !input.previous || own.basis === null) return { item: { ...base, ...extra, previous: null }, test: null, referenceTest };
   const before = itemFigures(item, input.previous.items.get(item.key) ?? NO_ANSWERS);
   const beforeClass = classifyN(before.n, thresholds);
   const previous = { n: before.n, nClass: beforeClass, figure: beforeClass === 'hidden' ? null : before.figure };
   const test = beforeClass === 'hidden' || before.basis === null ? null : changeTest(own.basis, before.basis);
-  return { item: { ...base, previous }, test };
+  return { item: { ...base, ...extra, previous }, test, referenceTest };
 }
 
 function changeTest(now: ComparisonBasis, before: ComparisonBasis): { difference: number; p: number } | null {
@@ -155,20 +199,24 @@ export function buildRoundReport(input: ReportInput): RoundReport {
     for (const item of items) group.drafts.push(draftItem(item, input, thresholds));
   }
 
-  const tested = groups.flatMap((g) => g.drafts).filter((d) => d.test !== null);
-  const adjusted = holm(tested.map((d) => d.test!.p));
+  // One Holm family: every change test and every reference test of the report.
+  const drafts = groups.flatMap((g) => g.drafts);
+  const tested = drafts.filter((d) => d.test !== null);
+  const referenceTested = drafts.filter((d) => d.referenceTest !== null);
+  const adjusted = holm([...tested.map((d) => d.test!.p), ...referenceTested.map((d) => d.referenceTest!.p)]);
+  const comparison = (test: Test, adjustedP: number): Comparison =>
+    ({ p: test.p, adjustedP, label: compareLabel({ difference: test.difference, significant: isSignificant(adjustedP) }) });
   const comparisons = new Map<Draft, Comparison>();
-  tested.forEach((draft, index) => {
-    const { p, difference } = draft.test!;
-    const adjustedP = adjusted[index]!;
-    comparisons.set(draft, { p, adjustedP, label: compareLabel({ difference, significant: isSignificant(adjustedP) }) });
-  });
+  tested.forEach((draft, index) => comparisons.set(draft, comparison(draft.test!, adjusted[index]!)));
+  const referenceComparisons = new Map<Draft, Comparison>();
+  referenceTested.forEach((draft, index) => referenceComparisons.set(draft, comparison(draft.referenceTest!, adjusted[tested.length + index]!)));
 
   const modules = groups.map((g) => ({
     key: g.key,
     title: g.title,
-    items: g.drafts.map((d) => ({ ...d.item, comparison: comparisons.get(d) ?? null })),
+    items: g.drafts.map((d) => ({ ...d.item, comparison: comparisons.get(d) ?? null, referenceComparison: referenceComparisons.get(d) ?? null })),
   }));
+  const hasReference = input.reference !== undefined && drafts.some((d) => d.item.reference !== null);
   const delivered = input.delivered;
   return {
     provisional: input.provisional,
@@ -180,6 +228,9 @@ export function buildRoundReport(input: ReportInput): RoundReport {
     overall: modules.flatMap((m) => m.items).find((i) => i.key === OVERALL_MARK_KEY) ?? null,
     modules,
     comparedItems: tested.length,
+    referenceGroup: hasReference ? { year: input.reference!.year, minOrganisations: REFERENCE_MIN_ORGANISATIONS } : null,
+    referenceComparedItems: referenceTested.length,
+    holmTests: tested.length + referenceTested.length,
   };
 }
 

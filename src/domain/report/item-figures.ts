@@ -3,6 +3,7 @@
 // interval, and what a comparison with another round needs (moments or a share).
 
 import type { ConfidenceInterval } from '../statistics/confidence-interval.ts';
+import { describeMean } from '../statistics/describe-mean.ts';
 import { momentsFromCounts, type Moments } from '../statistics/moments.ts';
 import { summariseOptions, type OptionSummary } from '../statistics/option-summary.ts';
 import { summariseAgreement, summariseMarks, summariseYesNo } from '../statistics/scale-summary.ts';
@@ -18,6 +19,14 @@ export interface ItemAnswerCounts {
   readonly notApplicable: number;
   /** Responses with at least one real answer to the item (for multiple choice shares). */
   readonly respondents: number;
+  /** Open answers given (their text is never part of the counts). */
+  readonly texts?: number;
+  /**
+   * n, Σx, Σx² of every numeric answer. For number items this is what the mean comes from:
+   * `values` then only holds whole values up to ±1000 and covers all answers only when its
+   * total equals moments.n.
+   */
+  readonly moments?: Moments;
 }
 
 export const NO_ANSWERS: ItemAnswerCounts = { values: new Map(), options: new Map(), notApplicable: 0, respondents: 0 };
@@ -92,6 +101,17 @@ export function itemFigures(item: Item, counts: ItemAnswerCounts): ItemFigures {
       const respondents = item.type === 'single' ? [...known.values()].reduce((a, b) => a + b, 0) : counts.respondents;
       const options = summariseOptions(codes, known, respondents, counts.notApplicable);
       return { ...base, n: respondents, figure: null, basis: null, options };
+    }
+    case 'number': {
+      // A mean from the moments, which hold every number (counts may not, see ItemAnswerCounts).
+      const moments = counts.moments ?? momentsFromCounts(counts.values);
+      const mean = describeMean(moments);
+      return {
+        ...base,
+        n: moments.n,
+        figure: mean.mean === null ? null : { kind: 'mean', value: mean.mean, ci: mean.ci },
+        basis: { kind: 'mean', moments },
+      };
     }
     default:
       return { ...base, n: 0, figure: null, basis: null };

@@ -4,6 +4,7 @@ import { authenticateApiToken } from '../../app/api-tokens.ts';
 import { roundsOf, roundWithQuestionnaire } from '../../app/round-queries.ts';
 import type { ApiTokenGrant } from '../../db/api-token-store.ts';
 import type { DB } from '../../db/schema.ts';
+import { reportApiRoutes } from './report-api-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,6 +42,8 @@ export async function apiRoutes(app: FastifyInstance, options: { db: Kysely<DB> 
       })),
     };
   });
+
+  await app.register(reportApiRoutes, { db });
 
   app.get('/rounds/:id', async (request, reply) => {
     const grant = request.apiGrant!;

@@ -1,3 +1,11 @@
+import { analysisEn } from './analysis-en.ts';
+import { emailEn } from './email-en.ts';
+import { lettersEn } from './letters-en.ts';
+import { addressEn } from './address-en.ts';
+import { jobsEn } from './jobs-en.ts';
+import { reportEn } from './report-en.ts';
+import { fieldworkEn } from './fieldwork-en.ts';
+import { publishEn } from './publish-en.ts';
 import type { MessageKey } from "./messages-nl.ts";
 // English interface text; keys and placeholders match messages-nl.ts.
 export const en: Record<MessageKey, string> = {
@@ -339,4 +347,12 @@ export const en: Record<MessageKey, string> = {
   'paperEntry.pdf.language': 'Language of the questionnaire',
   'paperEntry.pdf.make': 'Make PDF',
   'paperEntry.diff.form': 'Form {code}.',
+  ...fieldworkEn,
+  ...publishEn,
+  ...reportEn,
+  ...jobsEn,
+  ...addressEn,
+  ...lettersEn,
+  ...emailEn,
+  ...analysisEn,
 };

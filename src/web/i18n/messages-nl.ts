@@ -1,3 +1,11 @@
+import { analysisNl } from './analysis-nl.ts';
+import { emailNl } from './email-nl.ts';
+import { lettersNl } from './letters-nl.ts';
+import { addressNl } from './address-nl.ts';
+import { jobsNl } from './jobs-nl.ts';
+import { reportNl } from './report-nl.ts';
+import { fieldworkNl } from './fieldwork-nl.ts';
+import { publishNl } from './publish-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
   'app.name': 'Klantstem',
@@ -338,6 +346,14 @@ export const nl = {
   'paperEntry.pdf.language': 'Taal van de vragenlijst',
   'paperEntry.pdf.make': 'PDF maken',
   'paperEntry.diff.form': 'Formulier {code}.',
+  ...fieldworkNl,
+  ...publishNl,
+  ...reportNl,
+  ...jobsNl,
+  ...addressNl,
+  ...lettersNl,
+  ...emailNl,
+  ...analysisNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { exportRound, type ExportFormat } from '../../app/export-round.ts';
+import { exportXlsx, XLSX_CONTENT_TYPE } from '../../app/export-xlsx.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ExportLanguage } from '../../domain/export/export-columns.ts';
 import { DESIGNERS, requireRole } from '../guards.ts';
@@ -42,4 +43,20 @@ export async function exportRoutes(app: FastifyInstance, options: { db: Kysely<D
   });
 
   app.get('/rounds/:id/export.sps', async (request, reply) => send(request, reply, 'sps', languageOf(request), 'text/plain; charset=utf-8'));
+
+  // Summary, raw data (codes) and codebook in one workbook.
+  app.get('/rounds/:id/export.xlsx', async (request, reply) => {
+    const member = requireRole(request, reply, DESIGNERS);
+    if (!member) return reply;
+    const id = (request.params as { id: string }).id;
+    const found = UUID.test(id)
+      ? await exportXlsx(db, { organisationId: member.membership.organisationId, userId: member.session.userId, roundId: id, language: languageOf(request) })
+      : undefined;
+    if (!found) return reply.callNotFound();
+    return reply
+      .header('content-disposition', `attachment; filename="${found.fileName}"`)
+      .header('cache-control', 'no-store')
+      .type(XLSX_CONTENT_TYPE)
+      .send(found.bytes);
+  });
 }

@@ -9,10 +9,14 @@ import { localize } from '../../domain/questionnaire/questionnaire.ts';
 import { html, type Html, type Printable } from '../html.ts';
 import { formatNumber, type Language, type Translate } from '../i18n/translate.ts';
 import { statusBadge } from './round-pages.ts';
+import type { AgreementCounts } from '../../app/report-document.ts';
+import { marksChart, moduleCharts, overallTrendChart, type ChartContext } from '../report/report-charts.ts';
 
 interface Ctx {
   readonly t: Translate;
   readonly language: Language;
+  /** Where an item's name links to (its item view); no link when absent, e.g. in the document. */
+  readonly itemHref?: (itemKey: string) => string;
 }
 
 function percent(language: Language, share: number): string {
@@ -79,7 +83,7 @@ function itemRow(ctx: Ctx, item: ReportItem, withPrevious: boolean): Html {
   const wide = item.options !== null || (item.choices.length > 0 && item.nClass === 'hidden');
   const figure = html`<td class="utrecht-table__cell" data-label="${t('report.col.figure')}" ${wide ? html`colspan="${withPrevious ? 4 : 2}"` : ''}>${figureCell(ctx, item)}</td>`;
   return html`<tr class="utrecht-table__row">
-  <th class="utrecht-table__header-cell" scope="row">${localize(item.text, language)}</th>
+  <th class="utrecht-table__header-cell" scope="row">${ctx.itemHref ? html`<a class="utrecht-link" href="${ctx.itemHref(item.key)}">${localize(item.text, language)}</a>` : localize(item.text, language)}</th>
   ${cell('report.col.n', n, true)}
   ${figure}
   ${wide ? '' : html`${cell('report.col.interval', item.nClass === 'hidden' ? '' : interval(ctx, item.figure))}
@@ -87,13 +91,16 @@ function itemRow(ctx: Ctx, item: ReportItem, withPrevious: boolean): Html {
 </tr>`;
 }
 
-function moduleTable(ctx: Ctx, module: ReportModule, withPrevious: boolean): Html {
+/** A module's figures as a table; the report document prints it in its appendix under an h3. */
+export function moduleTable(ctx: Ctx, module: ReportModule, withPrevious: boolean, charts: readonly Html[] = [], heading: { level: 2 | 3; idPrefix: string } = { level: 2, idPrefix: 'module' }): Html {
   const { t, language } = ctx;
   const title = localize(module.title, language);
   const header = (key: Parameters<Translate>[0], numeric = false) =>
     html`<th class="utrecht-table__header-cell${numeric ? ' utrecht-table__header-cell--numeric' : ''}" scope="col">${t(key)}</th>`;
-  return html`<section aria-labelledby="module-${module.key}">
-<h2 class="utrecht-heading-2" id="module-${module.key}">${title}</h2>
+  const id = `${heading.idPrefix}-${module.key}`;
+  const h = heading.level === 2 ? html`<h2 class="utrecht-heading-2" id="${id}">${title}</h2>` : html`<h3 class="utrecht-heading-3" id="${id}">${title}</h3>`;
+  return html`<section aria-labelledby="${id}">
+${h}
 <div class="utrecht-table-container"><table class="utrecht-table utrecht-table--html-table ks-report-table">
 <caption class="ks-visually-hidden">${t('report.caption', { module: title })}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
@@ -102,6 +109,7 @@ function moduleTable(ctx: Ctx, module: ReportModule, withPrevious: boolean): Htm
 </tr></thead>
 <tbody class="utrecht-table__body">${module.items.map((item) => itemRow(ctx, item, withPrevious))}</tbody>
 </table></div>
+${charts}
 </section>`;
 }
 
@@ -142,13 +150,35 @@ function exportLinks(ctx: Ctx, round: Round): Html {
   return html`<p class="utrecht-paragraph ks-report-exports">${t('export.title')}:
 <a class="utrecht-link" href="${base}/export.csv?values=codes&amp;lang=${language}" download>${t('export.csvCodes')}</a> ·
 <a class="utrecht-link" href="${base}/export.csv?values=labels&amp;lang=${language}" download>${t('export.csvLabels')}</a> ·
-<a class="utrecht-link" href="${base}/export.sps?lang=${language}" download>${t('export.sps')}</a></p>`;
+<a class="utrecht-link" href="${base}/export.sps?lang=${language}" download>${t('export.sps')}</a> ·
+<a class="utrecht-link" href="${base}/export.xlsx?lang=${language}" download>${t('publish.export.xlsx')}</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${base}/publication">${t('publish.settings.link')}</a></p>`;
+}
+
+/** The report as a document to read, print or download (every staff role). */
+function documentLinks(ctx: Ctx, round: Round): Html {
+  const { t, language } = ctx;
+  const base = `/rounds/${round.id}/report`;
+  return html`<p class="utrecht-paragraph ks-report-exports">${t('doc.links')}:
+<a class="utrecht-link" href="${base}/document?lang=${language}">${t('doc.link.html')}</a> ·
+<a class="utrecht-link" href="/rounds/${round.id}/report.pdf?lang=${language}">${t('doc.link.pdf')}</a></p>`;
+}
+
+/** What the charts need beyond the model: answers per agreement point, the organisation's name. */
+export interface ReportChartData {
+  readonly agreement: ReadonlyMap<string, AgreementCounts>;
+  readonly organisationName: string;
 }
 
 /** canExport: raw data is for researchers and administrators only. */
-export function reportPage(ctx: Ctx, round: Round, report: RoundReport, canExport = false): Html {
+export function reportPage(ctx: Ctx, round: Round, report: RoundReport, canExport = false, chartData?: ReportChartData): Html {
   const { t } = ctx;
   const withPrevious = report.previousRound !== null;
+  const chartCtx: ChartContext = { ...ctx, tableDisplay: 'details', idPrefix: 'screen' };
+  const overview = chartData && report.completed > 0
+    ? [marksChart(chartCtx, report), overallTrendChart(chartCtx, report, chartData.organisationName)].filter((c): c is Html => c !== null)
+    : [];
+  const chartsOf = (m: ReportModule) => (chartData ? moduleCharts(chartCtx, m, report, chartData.agreement) : []);
   return html`<link rel="stylesheet" href="/assets/report.css">
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${round.id}">← ${round.name}</a></p>
 <h1 class="utrecht-heading-1">${t('report.title', { name: round.name })}</h1>
@@ -156,7 +186,9 @@ export function reportPage(ctx: Ctx, round: Round, report: RoundReport, canExpor
 ${canExport ? exportLinks(ctx, round) : ''}
 ${report.provisional ? html`<div class="ks-report-alert" role="note"><p class="utrecht-paragraph"><strong>${t('report.provisional')}</strong></p></div>` : ''}
 <p class="utrecht-paragraph">${report.previousRound ? t('report.intro', { previous: report.previousRound.name }) : t('report.intro.noPrevious')}</p>
+${documentLinks(ctx, round)}
 ${keyFigures(ctx, report)}
-${report.completed === 0 ? html`<p class="utrecht-paragraph">${t('report.none')}</p>` : report.modules.map((m) => moduleTable(ctx, m, withPrevious))}
+${overview}
+${report.completed === 0 ? html`<p class="utrecht-paragraph">${t('report.none')}</p>` : report.modules.map((m) => moduleTable(ctx, m, withPrevious, chartsOf(m)))}
 ${methodNote(ctx, report)}`;
 }

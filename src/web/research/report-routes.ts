@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { roundReport } from '../../app/round-report.ts';
+import { chartedRoundReport } from '../../app/report-document.ts';
 import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, STAFF } from '../guards.ts';
 import { page } from '../layout.ts';
 import { reportPage } from './report-page.ts';
+import { reportDocumentRoutes } from '../report/report-document-routes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -16,12 +17,14 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
     const member = requireRole(request, reply, STAFF);
     if (!member) return;
     const id = (request.params as { id: string }).id;
-    const found = UUID.test(id) ? await roundReport(db, member.membership.organisationId, id) : undefined;
+    const found = UUID.test(id) ? await chartedRoundReport(db, member.membership.organisationId, id) : undefined;
     if (!found) return reply.callNotFound();
     const { t, language, csrfToken } = request.ctx;
-    const body = reportPage({ t, language }, found.round, found.report, DESIGNERS.includes(member.membership.role));
+    const body = reportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name });
     const title = t('report.title', { name: found.round.name });
     const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
     return reply.type('text/html').send(markup.value);
   });
+
+  await app.register(reportDocumentRoutes, { db });
 }

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import { cancelJob as cancelJobRow, findJob } from '../../db/job-store.ts';
+import type { DB } from '../../db/schema.ts';
+import { withTenant } from '../../db/tenant-transaction.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+
+export type CancelJobProblem = 'not-found' | 'already-ended';
+
+/**
+ * Cancels a queued or running job. A running handler is told at its next progress report and
+ * stops at a safe point; what it already did stays done.
+ */
+export async function cancelJob(
+  db: Kysely<DB>, input: { organisationId: string; jobId: string },
+): Promise<Result<void, CancelJobProblem>> {
+  return withTenant(db, input.organisationId, async (tx) => {
+    if (await cancelJobRow(tx, input.organisationId, input.jobId)) return ok(undefined);
+    return (await findJob(tx, input.organisationId, input.jobId)) ? err('already-ended' as const) : err('not-found' as const);
+  });
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import { findOrganisationBySlug } from '../db/organisation-store.ts';
+import { getPublicationSettings, type PublicationSettings } from '../db/publication-store.ts';
+import type { Round } from '../db/round-store.ts';
+import type { DB } from '../db/schema.ts';
+import { withSystem, withTenant } from '../db/tenant-transaction.ts';
+import { publicReport, type PublicReport } from '../domain/publication/public-report.ts';
+import { roundReport } from './round-report.ts';
+
+export interface PublicResults {
+  readonly organisation: { readonly slug: string; readonly name: string };
+  readonly round: Pick<Round, 'id' | 'name' | 'year'>;
+  readonly settings: PublicationSettings;
+  readonly report: PublicReport;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The public results of a published round, for anyone without signing in; undefined for an
+ * unknown organisation or round and for every round that is not published. Only the slug
+ * lookup runs outside a tenant; everything else reads as that one organisation.
+ */
+export async function publicResults(db: Kysely<DB>, slug: string, roundId: string): Promise<PublicResults | undefined> {
+  if (!SLUG.test(slug) || !UUID.test(roundId)) return undefined;
+  const organisation = await withSystem(db, (tx) => findOrganisationBySlug(tx, slug));
+  if (!organisation) return undefined;
+  const view = await roundReport(db, organisation.id, roundId);
+  if (!view || view.round.status !== 'published') return undefined;
+  const settings = await withTenant(db, organisation.id, (tx) => getPublicationSettings(tx, organisation.id, roundId));
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    round: { id: view.round.id, name: view.round.name, year: view.round.year },
+    settings,
+    report: publicReport(view.report, settings),
+  };
+}
