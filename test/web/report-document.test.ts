@@ -74,7 +74,7 @@ describe('report document (HTML)', () => {
     expect(body).toContain('bestond uit 2.400 klanten. Daaruit kozen we er 80 door loting');
     expect(body).toContain('We stuurden 80 uitnodigingsbrieven en 45 herinneringsbrieven.');
     expect(body).toContain('Er zijn 80 persoonlijke codes uitgegeven. Daarvan kwamen er 80 bij de klant aan.');
-    expect(body).toContain('Dat deden ze 30 online, 10 op papier.');
+    expect(body).toContain('Dat deden ze 30 via internet, 10 op papier.');
     expect(body).toContain('De respons is 50%: 40 ingevulde vragenlijsten van 80 uitnodigingen');
     expect(body).toContain('Het veldwerk liep van 1 nov 2026 tot en met 31 dec 2026.');
     expect(body).toContain('Met 95% zekerheid ligt het echte gemiddelde tussen 6,8 en 7,2.');
