@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '../../src/db/tenant-transaction.ts';
 import { createFieldworkRound } from '../support/builders.ts';
+import { tablesContaining } from '../support/tables-containing.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -93,7 +94,7 @@ describe('retention of personal data', () => {
     expect((await researcher.get(String(done.headers.location))).body).toContain('De persoonsgegevens zijn verwijderd: 2 adressen.');
 
     for (const name of ['Jansen', 'Dorpsstraat', 'jansen@example.nl', 'Bakker', 'Kerkweg', 'bakker@example.nl']) {
-      expect(await tablesContaining(name), name).toEqual([]);
+      expect(await tablesContaining(t.database.db, name), name).toEqual([]);
     }
     const counts = await sql<{ invitees: number; links: number; files: number; emails: number; queued: number }>`select
       (select count(*) from invitees where round_id = ${roundId})::int as invitees,
@@ -107,17 +108,3 @@ describe('retention of personal data', () => {
     expect(log.map((l) => l.details)).toContainEqual(expect.objectContaining({ roundId, invitees: 2, links: 2, documents: 1, scheduled: false }));
   });
 });
-
-/** Every table whose rows, as text, contain the needle. */
-export async function tablesContaining(needle: string): Promise<string[]> {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(t.database.db);
-  const found: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const hit = await sql<{ n: number }>`select count(*) as n from ${sql.table(table_name)} x
-      where position(lower(${needle}) in lower(to_jsonb(x)::text)) > 0
-         or position(${Buffer.from(needle).toString('hex')} in to_jsonb(x)::text) > 0`.execute(t.database.db);
-    if (Number(hit.rows[0]!.n) > 0) found.push(table_name);
-  }
-  return found;
-}

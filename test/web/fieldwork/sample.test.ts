@@ -1,17 +1,16 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashAccessCode } from '../../../src/app/access-code-hash.ts';
-import { jobHandlers } from '../../../src/app/jobs/job-handlers.ts';
-import { runJobsUntilIdle } from '../../../src/app/jobs/job-runner.ts';
 import { enterWithCode } from '../../../src/app/respondent/enter-with-code.ts';
 import { openSealedText } from '../../../src/app/sealed-text.ts';
 import { withTenant } from '../../../src/db/tenant-transaction.ts';
-import { createFieldworkRound } from '../../support/builders.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { ADDRESS_FIXTURE, drawSample, roundWithAddresses as roundWithAddresses_, TEST_SECRET } from './fieldwork-steps.ts';
 import { UploadClient } from './upload-client.ts';
 
-const FIXTURE = fs.readFileSync(new URL('../../fixtures/address-file-2000.csv', import.meta.url));
-const SECRET = 'test-secret-test-secret-test-secret!';
+const FIXTURE = ADDRESS_FIXTURE;
+const SECRET = TEST_SECRET;
+const roundWithAddresses = (client: UploadClient, name: string) => roundWithAddresses_(t, client, name);
+const draw = drawSample;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,32 +22,6 @@ async function signedIn(email = 'researcher@alfa.nl'): Promise<UploadClient> {
   const client = new UploadClient(t.app);
   await client.signIn(email);
   return client;
-}
-
-/** A fieldwork round with the fixture imported through the pages (bad rows skipped). */
-async function roundWithAddresses(client: UploadClient, name: string): Promise<string> {
-  const { roundId } = await createFieldworkRound(t.database.db, t.orgA, { name });
-  await client.get(`/rounds/${roundId}/addresses`);
-  const uploaded = await client.upload(`/rounds/${roundId}/addresses`, { name: 'klanten.csv', bytes: FIXTURE });
-  const importId = /addresses\/([0-9a-f-]{36})\/mapping/.exec(String(uploaded.headers.location))![1]!;
-  const mapping = await client.get(`/rounds/${roundId}/addresses/${importId}/mapping`);
-  const form: Record<string, string> = {};
-  for (const m of mapping.body.matchAll(/<select[^>]*name="(col-\d+)"[^>]*>([\s\S]*?)<\/select>/g)) form[m[1]!] = /<option value="([^"]*)" selected>/.exec(m[2]!)?.[1] ?? '';
-  await client.post(`/rounds/${roundId}/addresses/${importId}/mapping`, form);
-  await client.post(`/rounds/${roundId}/addresses/${importId}/confirm`, { skip: 'yes', replace: 'no' });
-  await runJobsUntilIdle({ db: t.database.db, secret: SECRET, publicUrl: 'http://localhost', handlers: jobHandlers });
-  return roundId;
-}
-
-async function draw(client: UploadClient, roundId: string, form: Record<string, string | string[]>) {
-  await client.get(`/rounds/${roundId}/sample`);
-  const next = await client.post(`/rounds/${roundId}/sample`, form);
-  expect(next.statusCode, next.body.slice(0, 300)).toBe(303);
-  const confirm = await client.get(String(next.headers.location));
-  expect(confirm.statusCode).toBe(200);
-  const hidden = Object.fromEntries([...confirm.body.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].filter((m) => m[1] !== 'carried' && m[1] !== '_csrf').map((m) => [m[1]!, m[2]!]));
-  const carried = [...confirm.body.matchAll(/<input type="hidden" name="carried" value="([^"]*)">/g)].map((m) => m[1]!);
-  return { confirm, drawn: await client.post(`/rounds/${roundId}/sample/draw`, { ...hidden, carried }) };
 }
 
 const sampledRows = async (roundId: string) =>
