@@ -118,11 +118,14 @@ export async function listLetterMailings(tx: Tx, roundId: string): Promise<Lette
   const rows = await tx
     .selectFrom('letter_mailings as m')
     .leftJoin('job_files as f', 'f.job_id', 'm.job_id')
+    .leftJoin('jobs as j', 'j.id', 'm.job_id')
     .select(['m.id', 'm.job_id as jobId', 'm.kind', 'm.reminder_number as reminderNumber', 'm.letters', 'm.created_on as createdOn'])
     .select(sql<string>`coalesce(sum(octet_length(f.bytes)), 0)`.as('bytes'))
     .where('m.round_id', '=', roundId)
-    .groupBy(['m.id', 'm.job_id', 'm.kind', 'm.reminder_number', 'm.letters', 'm.created_on'])
+    .groupBy(['m.id', 'm.job_id', 'm.kind', 'm.reminder_number', 'm.letters', 'm.created_on', 'j.created_at'])
+    // Newest first: several mailings are often made on one day, so the job's moment decides.
     .orderBy('m.created_on', 'desc')
+    .orderBy(sql`j.created_at desc nulls last`)
     .orderBy('m.id')
     .execute();
   return rows.map((row) => ({ ...row, createdOn: String(row.createdOn).slice(0, 10), bytes: Number(row.bytes) }));
