@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobsUntilIdle } from '../../../src/app/jobs/job-runner.ts';
 import { allJobHandlers } from '../../../src/web/all-job-handlers.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../app/email/smtp-test-server.ts';
+import { allRows, linkedRows, type StoredRow } from '../../support/linked-rows.ts';
 import { tablesContaining } from '../../support/tables-containing.ts';
 import { Client, createTestApp, type TestApp } from '../../support/test-app.ts';
 import { ADDRESS_FIXTURE, drawSample, roundWithAddresses, TEST_SECRET } from './fieldwork-steps.ts';
@@ -143,6 +144,19 @@ describe('fieldwork from address file to purge', () => {
     const reminderCodes = new Set(codesInLetters(pdfText(await newestLetters(researcher, roundId))));
     expect(reminderCodes.size).toBe(37);
     for (const done of [emailCodes.get(firstMail!)!, emailCodes.get(secondMail!)!, letterOnly]) expect(reminderCodes.has(done)).toBe(false);
+
+    // Unlinkable during fieldwork already: from a completed response no chain of shared identifiers
+    // (ids, hashes, timestamps) leads to a person, a code or an e-mail. From the response still
+    // being filled in there is one, through the session that lets its code resume it: proof that
+    // the search finds such chains.
+    const rows = await allRows(t.database.db);
+    const hubTables = new Set(['organisations', 'rounds', 'users', 'memberships', 'questionnaires', 'questionnaire_versions']);
+    const hubs = new Set(rows.filter((r) => hubTables.has(r.table)).map((r) => String(r.row['id']).toLowerCase()));
+    const responsesWith = (status: string) => (r: StoredRow) => r.table === 'responses' && r.row['round_id'] === roundId && r.row['status'] === status;
+    const fromCompleted = new Set(linkedRows(rows, responsesWith('completed'), hubs).map((r) => r.table));
+    expect([...fromCompleted].sort()).toEqual(['answers', 'responses']);
+    const fromUnfinished = new Set(linkedRows(rows, responsesWith('in_progress'), hubs).map((r) => r.table));
+    for (const table of ['response_sessions', 'access_codes', 'invitee_codes', 'invitees', 'email_messages']) expect(fromUnfinished, table).toContain(table);
 
     // What to look for afterwards: names (long enough not to occur inside ordinary words), streets,
     // e-mail addresses and codes; before the purge each is found among the invitees, so the search works.
