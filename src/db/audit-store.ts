@@ -15,6 +15,8 @@ export type AuditAction =
   | 'export'
   | 'report-settings-changed'
   | 'personal-data-purged'
+  | 'smtp-settings-changed'
+  | 'job-cancelled'
   | 'deletion';
 
 export interface AuditEntry {

@@ -29,6 +29,7 @@ const navFor = (user: PageUser, t: Translate): { href: string; label: string }[]
   if (role === 'administrator') {
     items.push({ href: '/admin/users', label: t('nav.users') }, { href: '/admin/audit', label: t('nav.audit') });
     items.push({ href: '/admin/report-settings', label: t('nav.reportSettings') });
+    items.push({ href: '/settings/email', label: t('nav.emailSettings') });
   }
   return items;
 };

@@ -182,6 +182,8 @@ describe('job page', () => {
     expect(done.headers.location).toBe(`/jobs/${id}?done=cancelled`);
     const page = await client.get(`/jobs/${id}?done=cancelled`);
     expect(page.body).toContain('De taak is gestopt.');
+    const logged = await t.database.db.selectFrom('audit_log').select(['details']).where('action', '=', 'job-cancelled').execute();
+    expect(logged.map((l) => l.details)).toContainEqual(expect.objectContaining({ jobId: id }));
     expect(page.body).toMatch(/<dd data-job-status>Gestopt<\/dd>/);
     expect(page.body).not.toContain(`/jobs/${id}/cancel"`);
     const again = await client.post(`/jobs/${id}/cancel`, {});

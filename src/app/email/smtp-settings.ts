@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { recordAudit } from '../../db/audit-store.ts';
 import { getSmtpSettings, saveSmtpSettings, type SmtpSecurity } from '../../db/smtp-settings-store.ts';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
@@ -82,14 +83,14 @@ export function checkSmtpSettings(form: SmtpSettingsForm): SmtpProblem[] {
 
 export async function changeSmtpSettings(
   db: Kysely<DB>,
-  input: { organisationId: string; secret: string; form: SmtpSettingsForm },
+  input: { organisationId: string; actorId: string | null; secret: string; form: SmtpSettingsForm },
 ): Promise<Result<void, SmtpProblem[]>> {
   const problems = checkSmtpSettings(input.form);
   if (problems.length > 0) return err(problems);
   const { form } = input;
   const username = form.username.trim() || null;
-  await withTenant(db, input.organisationId, (tx) =>
-    saveSmtpSettings(tx, input.organisationId, {
+  await withTenant(db, input.organisationId, async (tx) => {
+    await saveSmtpSettings(tx, input.organisationId, {
       host: form.host.trim(),
       port: Number(form.port.trim()),
       security: form.security as SmtpSecurity,
@@ -100,6 +101,12 @@ export async function changeSmtpSettings(
       fromName: form.fromName.trim(),
       replyTo: form.replyTo.trim() || null,
       perMinute: Number(form.perMinute.trim()),
-    }));
+    });
+    // The password itself never goes into the log, only that it changed.
+    await recordAudit(tx, {
+      organisationId: input.organisationId, userId: input.actorId, action: 'smtp-settings-changed',
+      details: { host: form.host.trim(), port: Number(form.port.trim()), security: form.security, passwordChanged: username !== null && form.password !== '' },
+    });
+  });
   return ok(undefined);
 }

@@ -68,7 +68,7 @@ export async function smtpSettingsRoutes(app: FastifyInstance, options: { db: Ky
       host: field('host'), port: field('port'), security: field('security'), username: field('username'), password: field('password'),
       fromAddress: field('fromAddress'), fromName: field('fromName'), replyTo: field('replyTo'), perMinute: field('perMinute'),
     };
-    const changed = await changeSmtpSettings(db, { organisationId: member.membership.organisationId, secret: options.secret, form });
+    const changed = await changeSmtpSettings(db, { organisationId: member.membership.organisationId, actorId: member.session.userId, secret: options.secret, form });
     if (!changed.ok) {
       const { password: _p, ...values } = form;
       return render(request, reply, member, { values, errors: problemErrors(request.ctx.t, changed.error), status: 400 });

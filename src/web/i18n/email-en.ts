@@ -1,6 +1,7 @@
 import type { emailNl } from './email-nl.ts';
 
 export const emailEn: Record<keyof typeof emailNl, string> = {
+  'nav.emailSettings': 'Email settings',
   'smtp.title': 'E-mail settings',
   'smtp.intro': "With these settings Klantstem sends invitations and reminders by e-mail, through your organisation's mail server. Your IT department or e-mail provider knows which details you need.",
   'smtp.host': 'Mail server (SMTP server)',

@@ -1,5 +1,6 @@
 // E-mail: mail-server settings, the round's e-mail page, texts, and the opt-out page.
 export const emailNl = {
+  'nav.emailSettings': 'E-mailinstellingen',
   'smtp.title': 'E-mailinstellingen',
   'smtp.intro': 'Met deze instellingen verstuurt Klantstem uitnodigingen en herinneringen per e-mail, via de mailserver van uw organisatie. Uw IT-afdeling of e-mailleverancier weet welke gegevens u nodig heeft.',
   'smtp.host': 'Mailserver (SMTP-server)',

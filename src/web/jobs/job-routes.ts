@@ -107,7 +107,7 @@ export async function jobRoutes(app: FastifyInstance, options: { db: Kysely<DB> 
     if (!member) return;
     const id = uuidParam(request, 'id');
     if (!id) return reply.callNotFound();
-    const cancelled = await cancelJob(db, { organisationId: member.membership.organisationId, jobId: id });
+    const cancelled = await cancelJob(db, { organisationId: member.membership.organisationId, actorId: member.session.userId, jobId: id });
     if (!cancelled.ok) {
       if (cancelled.error === 'not-found') return reply.callNotFound();
       return reply.redirect(`/jobs/${id}/cancel`, 303);

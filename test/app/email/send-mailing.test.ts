@@ -35,7 +35,7 @@ const settings = (port: number, extra: Partial<SmtpSettingsForm> = {}): SmtpSett
 });
 
 async function useServer(port: number, extra: Partial<SmtpSettingsForm> = {}) {
-  const saved = await changeSmtpSettings(database.db, { organisationId: orgId, secret, form: settings(port, extra) });
+  const saved = await changeSmtpSettings(database.db, { actorId: null, organisationId: orgId, secret, form: settings(port, extra) });
   expect(saved.ok).toBe(true);
 }
 

@@ -62,6 +62,9 @@ describe('e-mail settings', () => {
     expect(saved.headers.location).toBe('/settings/email?done=saved');
     const stored = await storedSettings();
     expect(stored).toMatchObject({ host: '127.0.0.1', port: 2525, security: 'starttls', username: 'kto', per_minute: 6000 });
+    const logged = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'smtp-settings-changed').execute();
+    expect(logged.map((l) => l.details)).toEqual([{ host: '127.0.0.1', port: 2525, security: 'starttls', passwordChanged: true }]);
+    expect(JSON.stringify(logged)).not.toContain('geheim');
     expect(stored!.password_sealed).toMatch(/^v1\./);
     expect(stored!.password_sealed).not.toContain('geheim');
     const shown = await admin.get('/settings/email?done=saved');
