@@ -15,8 +15,9 @@ export function responseChart(monitor: ResponseMonitor, t: Translate, language: 
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: 'system-ui, sans-serif', fontSize: 12, color: '#1a1a1a' },
-    grid: { left: 48, right: 48, top: 36, bottom: 48 },
-    legend: { top: 0, data: [t('monitor.chart.perDay'), t('monitor.chart.soFar')] },
+    grid: { left: 48, right: 56, top: 36, bottom: 64 },
+    // Below the chart with room to spare: the server measures text with another font than the browser draws it in.
+    legend: { bottom: 0, left: 40, itemGap: 48, data: [t('monitor.chart.perDay'), t('monitor.chart.soFar')] },
     xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true } },
     yAxis: [
       { type: 'value', minInterval: 1, name: t('monitor.chart.perDay'), nameTextStyle: { align: 'left' } },

@@ -45,6 +45,7 @@ export async function letterSheet(layout: LetterLayout, letter: OneLetter): Prom
   const values = letterValues(letter.addressee, letter.code, letter.language, layout.context);
   const subject = fillTemplate(letter.text.subject, values);
   const body = fillTemplate(letter.text.body, values);
+  // The closing always names who writes: the sender, or else the organisation.
   return html`<section class="sheet" lang="${letter.language}">
 ${settings.senderName ? html`<p class="sender">${settings.senderName}</p>` : ''}
 ${settings.logoDataUrl ? html`<div class="logo" role="img" aria-label="${t('letters.doc.logo')}"></div>` : ''}
@@ -70,7 +71,7 @@ ${settings.returnAddress ? html`<p class="return">${settings.returnAddress}</p>`
 ${settings.signatureDataUrl ? html`<div class="signature" role="img" aria-label="${t('letters.doc.signature')}"></div>` : html`<div class="no-signature"></div>`}
 ${settings.signerName ? html`<p>${settings.signerName}</p>` : ''}
 ${settings.signerTitle ? html`<p>${settings.signerTitle}</p>` : ''}
-${settings.senderName ? html`<p>${settings.senderName}</p>` : ''}
+<p>${settings.senderName || layout.context.organisationName}</p>
 </div>
 </section>`;
 }
