@@ -14,7 +14,7 @@ function carriedTables(monitor: ResponseMonitor, t: Translate, language: Languag
   if (variables.length === 0) return html``;
   const cell = (value: number | undefined, format: (n: number) => string): Html =>
     value === undefined
-      ? html`<td class="utrecht-table__cell ks-muted">${t('monitor.hidden')}</td>`
+      ? html`<td class="utrecht-table__cell utrecht-table__cell--numeric ks-muted">${t('monitor.hidden')}</td>`
       : html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${format(value)}</td>`;
   return html`<h2 class="utrecht-heading-2">${t('monitor.byVariable')}</h2>
 <p class="utrecht-paragraph">${t('monitor.byVariable.intro', { minimum })}</p>
