@@ -6,6 +6,7 @@ import * as paperEntry from './migrations/0003-paper-entry.ts';
 import * as fieldwork from './migrations/0004-fieldwork.ts';
 import * as itemStatistics from './migrations/0009-item-statistics.ts';
 import * as publication from './migrations/0010-publication.ts';
+import * as weighting from './migrations/0016-weighting.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-fieldwork': fieldwork,
   '0009-item-statistics': itemStatistics,
   '0010-publication': publication,
+  '0016-weighting': weighting,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -25,7 +27,9 @@ export interface MigrateOutcome {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrateOutcome> {
-  const migrator = new Migrator({ db, provider });
+  // Unordered: work on several features lands migrations with numbers that do not arrive in
+  // order; each runs once, whatever ran before it.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   await ensureAppRole(db);
