@@ -14,7 +14,7 @@ import { roundWeights, UNKNOWN_STRATUM, weightedItemFigures } from '../../../src
 // Wilson with n = n_eff = 50 and z = 1.959964: 0.320634 – 0.586501 (computed by hand from the
 // Wilson formula, see describe-share.test.ts for the formula's own checks).
 
-const base = { allowNotApplicable: true, required: false, text: { nl: 'x' } };
+const base = { allowNotApplicable: true, required: false, standard: true, text: { nl: 'x' } };
 const mark: Item = { ...base, key: 'algemeen.cijfer', type: 'mark' };
 const agree: Item = { ...base, key: 'balie.bejegening', type: 'agree5' };
 const population = new Map([['jong', 600], ['oud', 400]]);
