@@ -17,6 +17,7 @@ export type AuditAction =
   | 'personal-data-purged'
   | 'smtp-settings-changed'
   | 'job-cancelled'
+  | 'weighting-changed'
   | 'deletion';
 
 export interface AuditEntry {

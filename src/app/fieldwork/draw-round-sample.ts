@@ -4,6 +4,7 @@ import { runningImportJob } from '../../db/address-import-store.ts';
 import { insertInviteeCodes, insertRoundSample, markSampled, roundPopulation } from '../../db/invitee-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant } from '../../db/tenant-transaction.ts';
+import { savePopulationCounts } from '../../db/weighting-store.ts';
 import type { CoarseField } from '../../domain/address-file/address-mapping.ts';
 import { carriedValues } from '../../domain/fieldwork/carried-values.ts';
 import { drawSample, type SampleMethod, type SampleProblem } from '../../domain/fieldwork/draw-sample.ts';
@@ -58,6 +59,16 @@ export async function drawRoundSample(
       carried: choice.carried,
       drawnBy: actor.userId,
     });
+    // The address file is the population: its counts per carried variable are what the
+    // round's figures can later be weighted to (counts of groups, kept after the purge).
+    for (const field of choice.carried) {
+      const counts = new Map<string, number>();
+      for (const member of population) {
+        const value = member[field];
+        if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      await savePopulationCounts(tx, actor.organisationId, roundId, { source: 'carried', variable: field }, counts);
+    }
     await insertInviteeCodes(
       tx,
       actor.organisationId,

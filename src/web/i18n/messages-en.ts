@@ -5,6 +5,7 @@ import { addressEn } from './address-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
+import { weightingEn } from './weighting-en.ts';
 import { publishEn } from './publish-en.ts';
 import type { MessageKey } from "./messages-nl.ts";
 // English interface text; keys and placeholders match messages-nl.ts.
@@ -348,6 +349,7 @@ export const en: Record<MessageKey, string> = {
   'paperEntry.pdf.make': 'Make PDF',
   'paperEntry.diff.form': 'Form {code}.',
   ...fieldworkEn,
+  ...weightingEn,
   ...publishEn,
   ...reportEn,
   ...jobsEn,

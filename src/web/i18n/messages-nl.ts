@@ -5,6 +5,7 @@ import { addressNl } from './address-nl.ts';
 import { jobsNl } from './jobs-nl.ts';
 import { reportNl } from './report-nl.ts';
 import { fieldworkNl } from './fieldwork-nl.ts';
+import { weightingNl } from './weighting-nl.ts';
 import { publishNl } from './publish-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
@@ -347,6 +348,7 @@ export const nl = {
   'paperEntry.pdf.make': 'PDF maken',
   'paperEntry.diff.form': 'Formulier {code}.',
   ...fieldworkNl,
+  ...weightingNl,
   ...publishNl,
   ...reportNl,
   ...jobsNl,

@@ -6,6 +6,7 @@ import { DESIGNERS, requireRole, STAFF } from '../guards.ts';
 import { page } from '../layout.ts';
 import { reportPage } from './report-page.ts';
 import { reportDocumentRoutes } from '../report/report-document-routes.ts';
+import { weightingRoutes } from '../report/weighting-routes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -27,4 +28,5 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
   });
 
   await app.register(reportDocumentRoutes, { db });
+  await app.register(weightingRoutes, { db });
 }

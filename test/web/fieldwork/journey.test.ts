@@ -95,6 +95,9 @@ describe('fieldwork from address file to purge', () => {
     expect(drawn.headers.location).toBe(`/rounds/${roundId}/sample?done=drawn`);
     const sampled = await t.database.db.selectFrom('invitees').select(['surname', 'email', 'street']).where('round_id', '=', roundId).where('sampled', '=', true).execute();
     expect(sampled).toHaveLength(40);
+    // The whole file is the population the figures can later be weighted to: counts per district.
+    const districts = await t.database.db.selectFrom('round_population_counts').select(['value', 'count']).where('round_id', '=', roundId).where('variable', '=', 'district').execute();
+    expect(districts.reduce((total, d) => total + d.count, 0)).toBe(1985);
     const withEmail = sampled.filter((p) => p.email);
     expect(withEmail.length).toBeGreaterThan(5);
 
@@ -161,7 +164,7 @@ describe('fieldwork from address file to purge', () => {
     // What to look for afterwards: names (long enough not to occur inside ordinary words), streets,
     // e-mail addresses and codes; before the purge each is found among the invitees, so the search works.
     const people = fixtureRows().filter((row) => (row['Achternaam'] ?? '').length >= 6);
-    const names = [...sampled.map((p) => p.surname).filter((name) => name.length >= 6), ...people.slice(0, 25).map((row) => row['Achternaam']!)];
+    const names = [...sampled.map((p) => p.surname).filter((name): name is string => !!name && name.length >= 6), ...people.slice(0, 25).map((row) => row['Achternaam']!)];
     const streets = sampled.map((p) => p.street).filter((s): s is string => !!s && s.length >= 8).slice(0, 10);
     const needles = [...new Set([...names, ...streets, ...withEmail.map((p) => p.email!)])];
     expect(needles.length).toBeGreaterThan(40);
