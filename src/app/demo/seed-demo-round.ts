@@ -4,6 +4,7 @@ import { insertAccessCodes, insertCompletedResponses, type CompletedResponseInpu
 import { setRoundStatus } from '../../db/round-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
+import { savePopulationCounts, setWeightingChoice } from '../../db/weighting-store.ts';
 import { createRound } from '../round-design.ts';
 import { demoRoundCodes, type DemoCode } from './demo-access-codes.ts';
 import { demoRoundId, type DemoRound } from './demo-organisations.ts';
@@ -21,6 +22,8 @@ interface CodePlan {
   readonly started: DemoCode[];
   readonly bounced: DemoCode[];
 }
+
+const POPULATION_BY_AGE = { '18-26': 0.14, '27-44': 0.38, '45-54': 0.22, '55-66': 0.2, '67plus': 0.06 };
 
 function planCodes(slug: string, round: DemoRound, codes: readonly DemoCode[]): CodePlan {
   if (round.responses + round.started + round.bounced > codes.length) {
@@ -94,6 +97,13 @@ export async function seedDemoRound(
     const plan = { ...fieldwork, overallMark: round.overallMark, shifts: round.shifts };
     const responses = generateResponses(version.definition, { ...plan, seed, count: round.responses });
     await insertCompletedResponses(tx, organisation.id, roundId, responses);
+
+    // The clients by age as the benefits system counts them: the young answer less often than
+    // the demo's respondents suggest, so the weighted results differ a little from the plain ones.
+    const byAge = { source: 'item' as const, variable: 'achtergrond.leeftijd' };
+    const clients = round.codes * 3;
+    await savePopulationCounts(tx, organisation.id, roundId, byAge, new Map(Object.entries(POPULATION_BY_AGE).map(([age, share]) => [age, Math.round(clients * share)])));
+    await setWeightingChoice(tx, organisation.id, roundId, byAge, null);
 
     const codes = demoRoundCodes(organisation.slug, round.year, round.codes);
     await insertAccessCodes(tx, organisation.id, roundId, codes);
