@@ -23,6 +23,10 @@ export interface SummaryFigure {
   readonly previous: number | null;
   /** Null when no test was done. */
   readonly comparison: CompareLabel | null;
+  /** The reference group's figure (other organisations, same year), when shown. */
+  readonly reference?: { readonly value: number; readonly organisations: number } | null;
+  /** This figure against the reference group; null when no test was done. */
+  readonly referenceComparison?: CompareLabel | null;
 }
 
 export interface SummaryInput {
@@ -94,7 +98,25 @@ function overallSentences(input: SummaryInput): string[] {
         : `We could not test this mark against ${before}, so we do not say whether it changed.`); break;
     }
   }
-  return out;
+  return [...out, ...referenceSentences(input, overall)];
+}
+
+/** The overall mark against the other organisations of the same year. */
+function referenceSentences(input: SummaryInput, overall: SummaryFigure): string[] {
+  const nl = input.language === 'nl';
+  const reference = overall.reference;
+  if (!reference || overall.value === null) return [];
+  const others = nl
+    ? `${reference.organisations} andere gemeenten (gemiddeld ${figure(input.language, 'mean', reference.value)})`
+    : `${reference.organisations} other municipalities (average ${figure(input.language, 'mean', reference.value)})`;
+  switch (overall.referenceComparison ?? null) {
+    case 'in-line': return [nl ? `Het cijfer is in lijn met dat van ${others}.` : `The mark is in line with that of ${others}.`];
+    case 'significant-higher': return [nl ? `Het cijfer is significant hoger dan bij ${others}.` : `The mark is significantly higher than at ${others}.`];
+    case 'significant-lower': return [nl ? `Het cijfer is significant lager dan bij ${others}.` : `The mark is significantly lower than at ${others}.`];
+    case null: return [nl
+      ? `Bij ${others} konden we dit cijfer niet toetsen, dus we zeggen niet of het verschilt.`
+      : `We could not test this mark against ${others}, so we do not say whether it differs.`];
+  }
 }
 
 function responseSentences(input: SummaryInput): string[] {
@@ -198,6 +220,8 @@ function summaryFigure(item: ReportItem, label: string): SummaryFigure {
     value: item.figure?.value ?? null,
     previous: item.previous?.figure?.value ?? null,
     comparison: item.comparison?.label ?? null,
+    reference: item.reference?.figure ? { value: item.reference.figure.value, organisations: item.reference.organisations } : null,
+    referenceComparison: item.referenceComparison?.label ?? null,
   };
 }
 

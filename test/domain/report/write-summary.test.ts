@@ -61,6 +61,19 @@ describe('writeSummary in Dutch', () => {
     expect(notTested.flat().join(' ')).not.toMatch(/hoger dan|lager dan/);
   });
 
+  it('compares the overall mark with the other municipalities only as far as the test allows', () => {
+    const reference = { value: 7.32, organisations: 7 };
+    const inLine = writeSummary({ ...base, overall: mark('Algemeen', 7.14, { previous: 7.2, comparison: 'in-line', reference, referenceComparison: 'in-line' }) });
+    expect(inLine[0]).toContain('Het cijfer is in lijn met dat van 7 andere gemeenten (gemiddeld 7,3).');
+    const lower = writeSummary({ ...base, overall: mark('Algemeen', 6.6, { reference, referenceComparison: 'significant-lower' }) });
+    expect(lower[0]).toContain('Het cijfer is significant lager dan bij 7 andere gemeenten (gemiddeld 7,3).');
+    const untested = writeSummary({ ...base, overall: mark('Algemeen', 6.6, { reference, referenceComparison: null }) });
+    expect(untested[0]).toContain('Bij 7 andere gemeenten (gemiddeld 7,3) konden we dit cijfer niet toetsen, dus we zeggen niet of het verschilt.');
+    expect(writeSummary(base).flat().join(' ')).not.toContain('andere gemeenten');
+    const english = writeSummary({ ...base, language: 'en', overall: mark('Overall', 7.9, { reference, referenceComparison: 'significant-higher' }) });
+    expect(english[0]).toContain('The mark is significantly higher than at 7 other municipalities (average 7.3).');
+  });
+
   it('claims nothing when no test could be done', () => {
     const text = writeSummary({ ...base, overall: mark('Algemeen', 7.1, { previous: 7.1, comparison: null }) });
     expect(text[0]).toContain('Bij vorig jaar (7,1) konden we dit cijfer niet toetsen, dus we zeggen niet of het veranderd is.');
