@@ -99,7 +99,7 @@ describe('raw-data export', () => {
 
     const open = header!.indexOf('open.verbeterpunten');
     expect(rows.map((r) => r[open]).filter(Boolean)).toEqual([`'=HYPERLINK("http://x", "klik")`]);
-    expect(rows.map((r) => r[header!.indexOf('open.pluspunten')]).filter(Boolean)).toEqual(['Vriendelijk, "snel"\nen duidelijk']);
+    expect(rows.map((r) => r[header!.indexOf('open.pluspunten')]).filter(Boolean)).toEqual(['Vriendelijk, "snel" en duidelijk']); // one case per line, for SPSS
   });
 
   it('never contains a response id, and records the export in the audit log', async () => {

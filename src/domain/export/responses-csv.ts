@@ -45,9 +45,13 @@ export function csvText(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/**
+ * A cell of the raw data. Line breaks in open answers become spaces: SPSS (GET DATA /TYPE=TXT)
+ * and PSPP read one case per line and do not accept a line break inside quotes.
+ */
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
-  return cell.kind === 'number' ? String(cell.value) : csvText(cell.value);
+  return cell.kind === 'number' ? String(cell.value) : csvText(cell.value.replace(/\r\n|\r|\n/g, ' '));
 }
 
 const num = (value: number): Cell => ({ kind: 'number', value });
