@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getRound, type Round } from '../db/round-store.ts';
-import { getVersion } from '../db/questionnaire-store.ts';
+import { getVersionOf } from '../db/questionnaire-store.ts';
 import { reportData, trendRoundsOf } from '../db/report-queries.ts';
 import { getReportSettings, type ReportSettings } from '../db/report-settings-store.ts';
 import type { DB } from '../db/schema.ts';
@@ -59,7 +59,7 @@ export async function roundReport(db: Kysely<DB>, organisationId: string, roundI
   // One transaction for the round, its questionnaire and every count: the report is one snapshot.
   return withTenant(db, organisationId, async (tx) => {
     const round = await getRound(tx, organisationId, roundId);
-    const version = round && (await getVersion(tx, round.questionnaireVersionId));
+    const version = round && (await getVersionOf(tx, organisationId, round.questionnaireVersionId));
     if (!round || !version) return undefined;
     const report = await loadReport(tx, organisationId, round, version.definition);
     return { round, report, questionnaire: version.definition };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { carriedVariablesOf } from '../db/breakdown-queries.ts';
-import { getVersion } from '../db/questionnaire-store.ts';
+import { getVersionOf } from '../db/questionnaire-store.ts';
 import { getReportSettings } from '../db/report-settings-store.ts';
 import { getRound, type Round } from '../db/round-store.ts';
 import type { DB } from '../db/schema.ts';
@@ -72,7 +72,7 @@ function strataOf(choice: WeightingChoice, questionnaire: Questionnaire, populat
 export async function weightedReport(db: Kysely<DB>, organisationId: string, roundId: string, requested?: WeightingChoice): Promise<WeightingView | undefined> {
   return withTenant(db, organisationId, async (tx) => {
     const round = await getRound(tx, organisationId, roundId);
-    const version = round && (await getVersion(tx, round.questionnaireVersionId));
+    const version = round && (await getVersionOf(tx, organisationId, round.questionnaireVersionId));
     if (!round || !version) return undefined;
     const questionnaire = version.definition;
     const thresholds = organisationThresholds(await getReportSettings(tx, organisationId));
