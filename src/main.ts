@@ -67,6 +67,11 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`Klantstem: ${signal} received, finishing running requests…`);
+    // A request that hangs must not keep the process from stopping (systemd waits 90 s by default).
+    setTimeout(() => {
+      console.error('Klantstem: requests still running after 30 s, stopping anyway.');
+      process.exit(1);
+    }, 30_000).unref();
     await app.close();
     // A running job is interrupted at its next safe point and queued again for the next start.
     await jobRunner.stop();

@@ -22,6 +22,11 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Names of every migration this version of the program knows (for the readiness check). */
+export function knownMigrationNames(): string[] {
+  return Object.keys(migrations);
+}
+
 export interface MigrateOutcome {
   readonly applied: string[];
 }

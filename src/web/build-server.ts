@@ -19,6 +19,7 @@ import { addressRoutes } from './fieldwork/address-routes.ts';
 import { sampleRoutes } from './fieldwork/sample-routes.ts';
 import { requestContext } from './request-context.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { operationsRoutes } from './operations/operations-routes.ts';
 import { paperRoutes } from './paper/paper-routes.ts';
 import { lettersRoutes } from './letters/letters-routes.ts';
 import { respondentRoutes } from './respondent/respondent-routes.ts';
@@ -88,6 +89,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     reply.header('cache-control', 'public, max-age=3600').sendFile(path.basename(tokens), path.dirname(tokens)),
   );
 
+  await app.register(operationsRoutes, { db: options.db });
   app.get('/', async (request, reply) => reply.redirect(request.ctx.session ? '/rounds' : '/sign-in', 303));
   await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10 });
   await app.register(roundRoutes, { db: options.db });
