@@ -49,6 +49,8 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into item_statistics (organisation_id, round_id, item_key, kind, value, count) values (${id}, ${round}, 'algemeen.cijfer', 'value', 7, 1)`);
     await run(sql`insert into item_moments (organisation_id, round_id, item_key, n, sum, sum_squares) values (${id}, ${round}, 'algemeen.cijfer', 1, 7, 49)`);
     await run(sql`insert into publication_settings (organisation_id, round_id, modules, introduction) values (${id}, ${round}, ${['algemeen']}, 'Welkom')`);
+    await run(sql`insert into round_weighting (organisation_id, round_id, source, variable) values (${id}, ${round}, 'item', 'achtergrond.leeftijd')`);
+    await run(sql`insert into round_population_counts (organisation_id, round_id, source, variable, value, count) values (${id}, ${round}, 'item', 'achtergrond.leeftijd', '18-26', 120)`);
   });
 }
 

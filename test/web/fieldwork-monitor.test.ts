@@ -93,8 +93,8 @@ describe('response monitor', () => {
     expect(text).toMatch(/Internet<\/th> <td[^>]*>23<\/td> <td[^>]*>20<\/td>/);
     expect(text).toMatch(/Papier<\/th> <td[^>]*>4<\/td> <td[^>]*>4<\/td>/);
     // Band 35-64 has 3 completed: hidden, and 18-34 (10) with it; 65+ shows 11 of 15 = 73,3 %.
-    expect(text).toMatch(/35-64<\/th> <td class="utrecht-table__cell ks-muted">te klein/);
-    expect(text).toMatch(/18-34<\/th> <td class="utrecht-table__cell ks-muted">te klein/);
+    expect(text).toMatch(/35-64<\/th> <td class="utrecht-table__cell utrecht-table__cell--numeric ks-muted">te klein/);
+    expect(text).toMatch(/18-34<\/th> <td class="utrecht-table__cell utrecht-table__cell--numeric ks-muted">te klein/);
     expect(text).toMatch(/65\+<\/th> <td[^>]*>15<\/td><td[^>]*>11<\/td><td[^>]*>73,3 %<\/td>/);
     expect(text).toContain('<svg class="ks-chart" aria-hidden="true"');
     // Per-day table: 1 Nov letters, then completions on 2, 3 and 4 Nov (24 in total).
