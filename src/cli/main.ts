@@ -15,6 +15,7 @@ import { findOrganisationBySlug } from '../db/organisation-store.ts';
 import { ensureSecret } from '../db/settings-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';
 import { jobsTable } from './jobs-table.ts';
+import { OperationsError, operationsCommands } from './operations-commands.ts';
 
 interface Command {
   readonly summary: string;
@@ -162,6 +163,7 @@ const commands: Record<string, Command> = {
       return `Ran ${ran} job${ran === 1 ? '' : 's'}.${waiting.length ? ` ${waiting.length} still queued or running (later retries, or kinds only the server runs):\n${jobsTable(waiting)}` : ''}`;
     },
   },
+  ...operationsCommands,
 };
 
 function help(): string {
@@ -203,6 +205,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(await command.run(database, values));
     return 0;
   } catch (error) {
+    if (error instanceof OperationsError) {
+      console.error(`Error: ${error.message}`);
+      return 1;
+    }
     if (error instanceof UsageError) {
       console.error(`Error: ${error.message}\n\n${commandHelp(name, command)}`);
       return 2;
