@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/app/jobs/job-handlers.ts';
 import { runJobsUntilIdle } from '../../src/app/jobs/job-runner.ts';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The address and sample pages in real Chromium at phone and desktop width, driven as a
 // researcher would: upload the fixture, check the mapping, see the problems, skip the bad
@@ -41,11 +41,7 @@ for (const width of [360, 1280]) {
         await page.screenshot({ path: `${SHOTS}address-${name}-${width}.png`, fullPage: true });
       };
 
-      await page.goto(`${base}/sign-in`);
-      await page.getByLabel('E-mailadres').fill('researcher@alfa.nl');
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(`${base}/rounds`);
+      await signIn(page, base, 'researcher@alfa.nl');
 
       await page.goto(`${base}/rounds/${roundId}/addresses`);
       await page.getByRole('button', { name: 'Uploaden' }).click();

@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCompletedResponses } from '../../src/db/response-store.ts';
 import { withSystem, withTenant } from '../../src/db/tenant-transaction.ts';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The module view, the item view (with breakdowns, one group hidden) and the report settings
 // page in real Chromium at phone and desktop width: no axe violations, no sideways scrolling.
@@ -51,11 +51,7 @@ afterAll(async () => {
 async function signedIn(width: number, email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/rounds`);
+  await signIn(page, base, email);
   return page;
 }
 

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueJob } from '../../src/app/jobs/enqueue-job.ts';
 import { saveJobFile } from '../../src/app/jobs/save-job-file.ts';
 import { withSystem, withTenant } from '../../src/db/tenant-transaction.ts';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The job page in real Chromium: accessible at phone and desktop width, updating in place while
 // the job runs, offering the file when done, and cancelling by keyboard.
@@ -40,14 +40,6 @@ async function setJob(id: string, values: Record<string, unknown>): Promise<void
   await withSystem(t.database.db, (tx) => tx.updateTable('jobs').set(values).where('id', '=', id).execute());
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/rounds`);
-}
-
 async function problems(page: Page): Promise<unknown[]> {
   const overflow = await pageOverflow(page);
   return [...(await axeViolations(page)), ...(overflow > 0 ? [`page ${overflow}px wider than the viewport`] : [])];
@@ -59,7 +51,7 @@ for (const width of [360, 1280]) {
       const id = await runningJob('letters', 1200, 5000);
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await signIn(page, 'researcher@alfa.nl');
+      await signIn(page, base, 'researcher@alfa.nl');
 
       await page.goto(`${base}/jobs/${id}`);
       const bar = page.getByRole('progressbar', { name: 'Voortgang van Brieven maken' });
@@ -99,7 +91,7 @@ for (const width of [360, 1280]) {
       const id = await runningJob('email-reminders', 10, 300);
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await signIn(page, 'researcher@alfa.nl');
+      await signIn(page, base, 'researcher@alfa.nl');
       await page.goto(`${base}/jobs/${id}`);
       await page.getByRole('link', { name: 'Taak stoppen' }).focus();
       await page.keyboard.press('Enter');
@@ -122,7 +114,7 @@ describe('job page without JavaScript', () => {
     const id = await runningJob('address-import', 100, 1000);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, 'researcher@alfa.nl');
+    await signIn(page, base, 'researcher@alfa.nl');
     await page.goto(`${base}/jobs/${id}`);
     expect(await page.getByRole('link', { name: 'Pagina bijwerken' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Elke 2 seconden bijwerken' }).click();

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldworkRound } from '../support/builders.ts';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
 import { createLetterInvitees, exampleInvitee } from '../support/letter-invitees.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The letters page in real Chromium: no axe violations (the framed letter preview included) on
 // the page, with errors, and on the confirmation page; screenshots go to scratch/ to look at.
@@ -25,14 +25,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('E-mailadres').fill('researcher@alfa.nl');
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/rounds`);
-}
-
 for (const width of [360, 1280]) {
   describe(`letters page at ${width}px`, () => {
     it('has no accessibility violations, also with errors and on the confirmation page', async () => {
@@ -43,7 +35,7 @@ for (const width of [360, 1280]) {
         const overflow = await pageOverflow(page);
         visited[name] = [...(await axeViolations(page)), ...(overflow > 0 ? [`page ${overflow}px wider than the viewport`] : [])];
       };
-      await signIn(page);
+      await signIn(page, base, 'researcher@alfa.nl');
       await page.goto(`${base}/rounds/${roundId}/letters`);
       await expect.poll(() => page.frameLocator('iframe').getByText('Uw persoonlijke code:').count()).toBe(1);
       await check('letters');

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCompletedResponses, type AnswerInput } from '../../src/db/response-store.ts';
 import { setRoundStatus } from '../../src/db/round-store.ts';
 import { withSystem, withTenant } from '../../src/db/tenant-transaction.ts';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The public results page and the publication settings in real Chromium at phone and desktop
 // width: no axe violations, no sideways scrolling. Screenshots go to scratch/ for a look.
@@ -75,11 +75,7 @@ for (const width of [360, 1280]) {
     it('has an accessible publication settings page', async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${base}/sign-in`);
-      await page.getByLabel('E-mailadres').fill('researcher@alfa.nl');
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(`${base}/rounds`);
+      await signIn(page, base, 'researcher@alfa.nl');
       await page.goto(`${base}/rounds/${roundId}/publication`);
       expect(await axeViolations(page)).toEqual([]);
       expect(await pageOverflow(page)).toBe(0);

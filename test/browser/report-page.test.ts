@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCompletedResponses } from '../../src/db/response-store.ts';
 import { withTenant } from '../../src/db/tenant-transaction.ts';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The round report in real Chromium at phone and desktop width: no axe violations, no
 // sideways scrolling of the page (the tables turn into cards on a phone).
@@ -40,11 +40,7 @@ for (const width of [360, 1280]) {
     it('has no accessibility violations and fits the screen', async () => {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await page.goto(`${base}/sign-in`);
-      await page.getByLabel('E-mailadres').fill('viewer@alfa.nl');
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(`${base}/rounds`);
+      await signIn(page, base, 'viewer@alfa.nl');
       await page.goto(`${base}/rounds/${roundId}/report`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Rapport');
       expect(await axeViolations(page)).toEqual([]);

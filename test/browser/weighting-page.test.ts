@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCompletedResponses } from '../../src/db/response-store.ts';
 import { withTenant } from '../../src/db/tenant-transaction.ts';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The weighting page in real Chromium, by keyboard: choose the age question, type the
 // population per group, see weighted figures; axe on every state, no sideways scrolling.
@@ -43,11 +43,7 @@ for (const width of [360, 1280]) {
     it('is used by keyboard alone and has no accessibility violations in any state', async () => {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await page.goto(`${base}/sign-in`);
-      await page.getByLabel('E-mailadres').fill('researcher@alfa.nl');
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(`${base}/rounds`);
+      await signIn(page, base, 'researcher@alfa.nl');
       await page.goto(`${base}/rounds/${rounds.get(width)}/report/weighting`);
       expect(await axeViolations(page)).toEqual([]);
 

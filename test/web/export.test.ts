@@ -5,31 +5,11 @@ import { insertCompletedResponses, type AnswerInput } from '../../src/db/respons
 import { withTenant } from '../../src/db/tenant-transaction.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
+import { parseCsv } from '../support/parse-csv.ts';
 
 let t: TestApp;
 let roundId: string;
 const responseIds: string[] = [];
-
-/** A minimal RFC 4180 reader, written here so that the test does not trust our own writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; }
-    else cell += c;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 async function signedIn(email: string): Promise<Client> {
   const client = new Client(t.app);

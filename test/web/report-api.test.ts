@@ -6,6 +6,7 @@ import { insertCompletedResponses, type AnswerInput } from '../../src/db/respons
 import { withSystem, withTenant } from '../../src/db/tenant-transaction.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
+import { parseCsv } from '../support/parse-csv.ts';
 
 // GET /api/v1/rounds/:id/report against figures recomputed from the CSV export with plain
 // arithmetic in this file: the API, the screen and the exports share one report model, and
@@ -26,26 +27,6 @@ interface ApiItem {
   previous?: { n: number; threshold: string; figure?: { value: number } };
   comparison?: { verdict: string; p: number; adjustedP: number };
   trend?: { year: number; current: boolean; n: number; threshold: string; figure?: { value: number } }[];
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; }
-    else cell += c;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 const api = (url: string, token?: string) => t.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
