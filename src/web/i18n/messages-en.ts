@@ -6,6 +6,7 @@ import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
 import { weightingEn } from './weighting-en.ts';
+import { changesEn } from './changes-en.ts';
 import { publishEn } from './publish-en.ts';
 import type { MessageKey } from "./messages-nl.ts";
 // English interface text; keys and placeholders match messages-nl.ts.
@@ -226,6 +227,7 @@ export const en: Record<MessageKey, string> = {
   'users.error.name': 'Enter a name.',
   'users.error.passwordShort': 'The password must have at least 12 characters.',
   'users.error.passwordLong': 'The password can have at most 256 characters.',
+  'users.error.passwordCommon': 'This password is too easy to guess: it is common, a word with digits, a run of keys, or the email address or name. Choose, for example, a sentence of a few words.',
   'users.error.lastAdmin': 'This is the last administrator. First make someone else an administrator.',
   'users.error.self': 'You cannot remove your own access.',
   'role.administrator': 'Administrator',
@@ -350,6 +352,7 @@ export const en: Record<MessageKey, string> = {
   'paperEntry.diff.form': 'Form {code}.',
   ...fieldworkEn,
   ...weightingEn,
+  ...changesEn,
   ...publishEn,
   ...reportEn,
   ...jobsEn,

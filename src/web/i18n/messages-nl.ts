@@ -6,6 +6,7 @@ import { jobsNl } from './jobs-nl.ts';
 import { reportNl } from './report-nl.ts';
 import { fieldworkNl } from './fieldwork-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
+import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
@@ -225,6 +226,7 @@ export const nl = {
   'users.error.name': 'Vul een naam in.',
   'users.error.passwordShort': 'Het wachtwoord moet minstens 12 tekens hebben.',
   'users.error.passwordLong': 'Het wachtwoord mag hoogstens 256 tekens hebben.',
+  'users.error.passwordCommon': 'Dit wachtwoord is te makkelijk te raden: het komt veel voor, is een woord met cijfers, een rij toetsen of het e-mailadres of de naam. Kies bijvoorbeeld een zin van een paar woorden.',
   'users.error.lastAdmin': 'Dit is de laatste beheerder. Maak eerst iemand anders beheerder.',
   'users.error.self': 'U kunt uw eigen toegang niet intrekken.',
   'role.administrator': 'Beheerder',
@@ -349,6 +351,7 @@ export const nl = {
   'paperEntry.diff.form': 'Formulier {code}.',
   ...fieldworkNl,
   ...weightingNl,
+  ...changesNl,
   ...publishNl,
   ...reportNl,
   ...jobsNl,

@@ -11,6 +11,7 @@ import { formatNumber, type Language, type Translate } from '../i18n/translate.t
 import { statusBadge } from './round-pages.ts';
 import type { AgreementCounts } from '../../app/report-document.ts';
 import { marksChart, moduleCharts, overallTrendChart, type ChartContext } from '../report/report-charts.ts';
+import { significantChanges } from '../../domain/report/significant-changes.ts';
 
 interface Ctx {
   readonly t: Translate;
@@ -133,6 +134,20 @@ function keyFigures(ctx: Ctx, report: RoundReport): Html {
 </dl>`;
 }
 
+/** The changes since the previous round that the tests support, most certain first. */
+function changesSection(ctx: Ctx, report: RoundReport): Html {
+  const { t, language } = ctx;
+  if (!report.previousRound || report.completed === 0) return html``;
+  const previous = report.previousRound.name;
+  const changes = significantChanges(report);
+  if (changes.length === 0) return html`<h2 class="utrecht-heading-2">${t('changes.title', { previous })}</h2>
+<p class="utrecht-paragraph">${t('changes.none', { previous })}</p>`;
+  const unit = (type: ReportItem['type']) => (type === 'mark' ? '' : ` ${t(type === 'yesno' ? 'report.yes' : 'report.agree')}`);
+  return html`<h2 class="utrecht-heading-2">${t('changes.title', { previous })}</h2>
+<ul class="utrecht-unordered-list">${changes.map((c) => html`<li class="utrecht-unordered-list__item">${localize(c.item.text, language)}: ${value(ctx, c.before)} → <strong>${value(ctx, c.now)}</strong>${unit(c.item.type)}, ${t(c.direction === 'higher' ? 'changes.higher' : 'changes.lower')}</li>`)}</ul>
+<p class="utrecht-paragraph ks-muted">${t('changes.more')}</p>`;
+}
+
 function methodNote(ctx: Ctx, report: RoundReport): Html {
   const { t } = ctx;
   return html`<h2 class="utrecht-heading-2">${t('report.method.title')}</h2>
@@ -189,6 +204,7 @@ ${report.provisional ? html`<div class="ks-report-alert" role="note"><p class="u
 <p class="utrecht-paragraph">${report.previousRound ? t('report.intro', { previous: report.previousRound.name }) : t('report.intro.noPrevious')}</p>
 ${documentLinks(ctx, round)}
 ${keyFigures(ctx, report)}
+${changesSection(ctx, report)}
 ${overview}
 ${report.completed === 0 ? html`<p class="utrecht-paragraph">${t('report.none')}</p>` : report.modules.map((m) => moduleTable(ctx, m, withPrevious, chartsOf(m)))}
 ${methodNote(ctx, report)}`;
