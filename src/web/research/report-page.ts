@@ -144,7 +144,7 @@ function changesSection(ctx: Ctx, report: RoundReport): Html {
 <p class="utrecht-paragraph">${t('changes.none', { previous })}</p>`;
   const unit = (type: ReportItem['type']) => (type === 'mark' ? '' : ` ${t(type === 'yesno' ? 'report.yes' : 'report.agree')}`);
   return html`<h2 class="utrecht-heading-2">${t('changes.title', { previous })}</h2>
-<ul class="utrecht-unordered-list">${changes.map((c) => html`<li class="utrecht-unordered-list__item">${localize(c.item.text, language)}: ${value(ctx, c.before)} → <strong>${value(ctx, c.now)}</strong>${unit(c.item.type)}, ${t(c.direction === 'higher' ? 'changes.higher' : 'changes.lower')}</li>`)}</ul>
+<ul class="utrecht-unordered-list">${changes.map((c) => html`<li class="utrecht-unordered-list__item">${localize(c.item.text, language).replace(/[.?]$/, '')}: ${value(ctx, c.before)} → <strong>${value(ctx, c.now)}</strong>${unit(c.item.type)}, ${t(c.direction === 'higher' ? 'changes.higher' : 'changes.lower')}</li>`)}</ul>
 <p class="utrecht-paragraph ks-muted">${t('changes.more')}</p>`;
 }
 
@@ -176,8 +176,8 @@ function documentLinks(ctx: Ctx, round: Round): Html {
   const base = `/rounds/${round.id}/report`;
   return html`<p class="utrecht-paragraph ks-report-exports">${t('doc.links')}:
 <a class="utrecht-link" href="${base}/document?lang=${language}">${t('doc.link.html')}</a> ·
-<a class="utrecht-link" href="/rounds/${round.id}/report.pdf?lang=${language}">${t('doc.link.pdf')}</a> ·
-<a class="utrecht-link" href="${base}/weighting">${t('weighting.link')}</a></p>`;
+<a class="utrecht-link" href="/rounds/${round.id}/report.pdf?lang=${language}">${t('doc.link.pdf')}</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${base}/weighting">${t('weighting.link')}</a></p>`;
 }
 
 /** What the charts need beyond the model: answers per agreement point, the organisation's name. */
