@@ -4,7 +4,7 @@ import { chartedRoundReport } from '../../app/report-document.ts';
 import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, STAFF } from '../guards.ts';
 import { page } from '../layout.ts';
-import { reportPage } from './report-page.ts';
+import { memoisedReportPage } from './memoised-report-page.ts';
 import { reportDocumentRoutes } from '../report/report-document-routes.ts';
 import { weightingRoutes } from '../report/weighting-routes.ts';
 
@@ -21,7 +21,7 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
     const found = UUID.test(id) ? await chartedRoundReport(db, member.membership.organisationId, id) : undefined;
     if (!found) return reply.callNotFound();
     const { t, language, csrfToken } = request.ctx;
-    const body = reportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name });
+    const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name });
     const title = t('report.title', { name: found.round.name });
     const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
     return reply.type('text/html').send(markup.value);
