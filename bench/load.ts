@@ -178,7 +178,8 @@ try {
 
   // ---- the mix --------------------------------------------------------------------------
   const publicUrl = 'http://127.0.0.1';
-  const app = await build({ db: database.db, secret: SECRET, publicUrl });
+  // Every virtual visitor names its own address, as a reverse proxy in front would.
+  const app = await build({ db: database.db, secret: SECRET, publicUrl, trustProxy: 1 });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const runner = startJobRunner({ db: database.db, secret: SECRET, publicUrl, handlers: allJobHandlers });
   const mailing = await startMailing(database.db, { organisationId, roundId: current, actorId: null, kind: 'invitation' });

@@ -14,6 +14,8 @@ export interface Config {
   readonly secret: string | undefined;
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies: boolean;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed: 0 for none. */
+  readonly trustProxy: number;
   /** Address respondents use, printed in letters and e-mails (QR codes, links). */
   readonly publicUrl: string;
 }
@@ -30,6 +32,7 @@ const schema = z.object({
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SECURE_COOKIES: z.enum(['0', '1']).optional(),
   PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export class ConfigError extends Error {}
@@ -59,5 +62,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? e.SECURE_COOKIES === '1'
         : (e.PUBLIC_URL?.startsWith('https://') ?? false),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     db,
     secret,
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     logger: {
       level: process.env.LOG_LEVEL ?? 'info',

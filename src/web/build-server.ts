@@ -42,6 +42,12 @@ export interface BuildOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Sign-in attempts per client per minute. */
   readonly signInLimit?: number;
+  /**
+   * How many reverse proxies in front of the server add X-Forwarded-For (0: none, the default).
+   * Only those hops are believed: otherwise anyone could name their own address in the header
+   * and step around the per-client rate limits.
+   */
+  readonly trustProxy?: number;
   /** Access-code attempts per client per minute, and failed attempts per minute in total. */
   readonly codeAttemptsPerClient?: number;
   readonly codeFailuresTotal?: number;
@@ -54,7 +60,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // proxy-addr asks hop by hop, starting at the socket's peer: believe the first n of them.
+    trustProxy: (_address: string, hop: number) => hop < (options.trustProxy ?? 0),
     bodyLimit: 1024 * 1024,
   });
   await app.register(helmet, {

@@ -29,7 +29,7 @@ export async function waitFor(read: () => string, pattern: RegExp, ms = 60_000):
 export function startServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, TEST_DATABASE_URL: '', DATABASE_URL: '', PORT: '0', KLANTSTEM_DEMO: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, TEST_DATABASE_URL: '', DATABASE_URL: '', PORT: '0', KLANTSTEM_DEMO: '0', LOG_LEVEL: 'warn', TRUST_PROXY: '1', ...env },
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));

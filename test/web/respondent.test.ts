@@ -179,6 +179,24 @@ describe('guessing codes', () => {
     expect(busy.body).toContain('Het is nu erg druk');
     await limited.close();
   });
+
+  it('does not let a client name its own address, unless a proxy in front is configured', async () => {
+    const direct = await build({ db: t.database.db, secret: 'rate-limit-secret-rate-limit-secret', codeAttemptsPerClient: 2 });
+    // Without TRUST_PROXY a made-up X-Forwarded-For changes nothing: one client, one limit.
+    const spoofed = [];
+    for (let i = 0; i < 3; i++) spoofed.push((await direct.inject({ method: 'GET', url: '/r/ABCDEFGHJKMN', remoteAddress: '10.0.3.1', headers: { 'x-forwarded-for': `192.0.2.${i}` } })).statusCode);
+    expect(spoofed).toEqual([400, 400, 429]);
+    await direct.close();
+    // Behind one proxy, the address the proxy adds (the last one) is the client; whatever the
+    // client wrote in front of it is not.
+    const proxied = await build({ db: t.database.db, secret: 'rate-limit-secret-rate-limit-secret', codeAttemptsPerClient: 2, trustProxy: 1 });
+    const viaProxy = (client: string, claimed: string) => proxied.inject({ method: 'GET', url: '/r/ABCDEFGHJKMN', remoteAddress: '10.0.0.254', headers: { 'x-forwarded-for': `${claimed}, ${client}` } });
+    const sameClient = [];
+    for (let i = 0; i < 3; i++) sameClient.push((await viaProxy('198.51.100.7', `192.0.2.${i}`)).statusCode);
+    expect(sameClient).toEqual([400, 400, 429]);
+    expect((await viaProxy('198.51.100.8', '192.0.2.1')).statusCode).toBe(400);
+    await proxied.close();
+  });
 });
 
 describe('open-link rounds', () => {
