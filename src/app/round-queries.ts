@@ -17,6 +17,11 @@ export function roundsOf(db: Kysely<DB>, organisationId: string): Promise<RoundS
   return withTenant(db, organisationId, (tx) => listRounds(tx, organisationId));
 }
 
+/** Whether the round is one of the organisation's: checked before acting on a request about it. */
+export function isOwnRound(db: Kysely<DB>, organisationId: string, roundId: string): Promise<boolean> {
+  return withTenant(db, organisationId, async (tx) => (await getRound(tx, organisationId, roundId)) !== undefined);
+}
+
 export interface RoundWithQuestionnaire {
   readonly round: Round;
   readonly version: QuestionnaireVersion;

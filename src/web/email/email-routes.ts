@@ -1,3 +1,4 @@
+import { isOwnRound } from '../../app/round-queries.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { emailOverview } from '../../app/email/email-overview.ts';
@@ -103,7 +104,8 @@ export async function emailRoutes(app: FastifyInstance, options: { db: Kysely<DB
       const member = requireRole(request, reply, DESIGNERS);
       if (!member) return;
       const id = roundId(request);
-      if (!id) return reply.callNotFound();
+      // Another organisation's round does not exist here, whatever else is wrong with the request.
+      if (!id || !(await isOwnRound(db, member.membership.organisationId, id))) return reply.callNotFound();
       const days = kind === 'reminder' ? parseDays((request.body as Record<string, unknown>).days) : 0;
       if (days === undefined) return reply.redirect(`/rounds/${id}/email/reminders?days=`, 303);
       const started = await startMailing(db, { organisationId: member.membership.organisationId, roundId: id, actorId: member.session.userId, kind, days });

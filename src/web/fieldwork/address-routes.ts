@@ -1,3 +1,4 @@
+import { isOwnRound } from '../../app/round-queries.ts';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -242,7 +243,7 @@ export async function addressRoutes(app: FastifyInstance, options: { db: Kysely<
     const member = requireRole(request, reply, DESIGNERS);
     if (!member) return;
     const p = ids(request);
-    if (!p?.importId) return reply.callNotFound();
+    if (!p?.importId || !(await isOwnRound(db, member.membership.organisationId, p.roundId))) return reply.callNotFound();
     await discardAddressImport(db, actorOf(member), p.roundId, p.importId);
     return reply.redirect(`/rounds/${p.roundId}/addresses?done=discarded`, 303);
   });

@@ -1,3 +1,4 @@
+import { isOwnRound } from '../../app/round-queries.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { countLetters, parseLettersRequest, startLetters, type LettersRequest } from '../../app/letters/start-letters.ts';
@@ -62,7 +63,7 @@ ${body}`,
     const member = requireRole(request, reply, DESIGNERS);
     if (!member) return;
     const id = (request.params as { id: string }).id;
-    if (!UUID.test(id)) return reply.callNotFound();
+    if (!UUID.test(id) || !(await isOwnRound(db, member.membership.organisationId, id))) return reply.callNotFound();
     const parsed = parseLettersRequest(request.body as Record<string, unknown>);
     if (!parsed) return reply.redirect(`/rounds/${id}/letters`, 303);
     const started = await startLetters(db, { organisationId: member.membership.organisationId, roundId: id, actorId: member.session.userId, request: parsed });
