@@ -7,6 +7,7 @@ import * as fieldwork from './migrations/0004-fieldwork.ts';
 import * as itemStatistics from './migrations/0009-item-statistics.ts';
 import * as publication from './migrations/0010-publication.ts';
 import * as weighting from './migrations/0016-weighting.ts';
+import * as rateLimits from './migrations/0017-rate-limits.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0009-item-statistics': itemStatistics,
   '0010-publication': publication,
   '0016-weighting': weighting,
+  '0017-rate-limits': rateLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

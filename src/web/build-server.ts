@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { attemptCounter } from '../app/attempt-counter.ts';
+import { sharedRateLimitStore } from './shared-rate-limit-store.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -79,7 +81,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so the limits hold across every process of the installation.
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(attemptCounter(options.db, options.secret)) });
   await app.register(requestContext, {
     db: options.db,
     secret: options.secret,

@@ -1,27 +1,25 @@
+import type { AttemptCounter } from '../../app/attempt-counter.ts';
+
+const MINUTE = 60_000;
+const KEY = 'access-code failures';
+
 /**
- * Counts failed access-code attempts across all clients in a sliding minute. Per-client limits
- * stop one guesser; this caps what many clients together can try (see README for the maths).
+ * Counts failed access-code attempts across all clients and all application processes, per
+ * minute. Per-client limits stop one guesser; this caps what many clients together can try
+ * (see README for the maths).
  */
 export class FailureLimiter {
-  private readonly failures: number[] = [];
-
   constructor(
     private readonly maxPerMinute: number,
-    private readonly now: () => number = Date.now,
+    private readonly counter: AttemptCounter,
   ) {}
 
-  private prune(): void {
-    const since = this.now() - 60_000;
-    while (this.failures.length > 0 && this.failures[0]! <= since) this.failures.shift();
-  }
-
   /** True when no more attempts are allowed now. */
-  blocked(): boolean {
-    this.prune();
-    return this.failures.length >= this.maxPerMinute;
+  async blocked(): Promise<boolean> {
+    return (await this.counter.read(KEY, MINUTE)).count >= this.maxPerMinute;
   }
 
-  recordFailure(): void {
-    this.failures.push(this.now());
+  async recordFailure(): Promise<void> {
+    await this.counter.count(KEY, MINUTE);
   }
 }

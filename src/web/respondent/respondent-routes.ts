@@ -9,6 +9,7 @@ import { respondentTranslator, type RespondentLanguage } from '../i18n/responden
 import type { RespondentKey } from '../i18n/respondent-nl.ts';
 import { cookieOptions } from '../request-context.ts';
 import { FailureLimiter } from './failure-limiter.ts';
+import { attemptCounter } from '../../app/attempt-counter.ts';
 import { doneCookie, openLinkRoutes } from './open-link-routes.ts';
 import { checkPage, entryForm, messagePage, questionPage, type PageContext } from './respondent-pages.ts';
 import { respondentLanguage, sendRespondentPage } from './respondent-reply.ts';
@@ -35,7 +36,7 @@ const entryMessages: Record<EntryProblem, RespondentKey> = {
 
 export async function respondentRoutes(app: FastifyInstance, options: RespondentOptions): Promise<void> {
   const { db } = options;
-  const failures = new FailureLimiter(options.codeFailuresTotal);
+  const failures = new FailureLimiter(options.codeFailuresTotal, attemptCounter(db, options.secret));
   const codeLimit = { rateLimit: { max: options.codeAttemptsPerClient, timeWindow: '1 minute' } };
 
   function ctx(request: FastifyRequest, language: RespondentLanguage): PageContext {
@@ -49,11 +50,11 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
   }
 
   async function enter(request: FastifyRequest, reply: FastifyReply, code: string) {
-    if (failures.blocked()) return entryPage(request, reply, code, 'entry.error.busy', 429);
+    if (await failures.blocked()) return entryPage(request, reply, code, 'entry.error.busy', 429);
     const language = respondentLanguage(request, reply);
     const entered = await enterWithCode(db, { code, language });
     if (!entered.ok) {
-      if (entered.error === 'unknown') failures.recordFailure();
+      if (entered.error === 'unknown') await failures.recordFailure();
       return entryPage(request, reply, code, entryMessages[entered.error], entered.error === 'not-open' || entered.error === 'completed' ? 200 : 400);
     }
     reply.setCookie(TICKET_COOKIE, signTicket(options.secret, entered.value), cookieOptions(options.secureCookies));
