@@ -34,7 +34,7 @@ export async function createUser(
   const email = normaliseEmail(input.email);
   if (!email) return err('email-invalid');
   if (input.name.trim() === '') return err('name-missing');
-  const passwordProblem = checkPasswordRules(input.password);
+  const passwordProblem = checkPasswordRules(input.password, { email, name: input.name });
   if (passwordProblem) return err(passwordProblem);
   const passwordHash = await hashPassword(input.password);
   return withSystem(db, async (tx) => {

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { isCommonPassword } from '../domain/common-passwords.ts';
 
 // argon2id with the library's defaults (19 MiB, 2 passes), the OWASP minimum.
 export function hashPassword(password: string): Promise<string> {
@@ -20,10 +21,14 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
-/** NCSC guidance: length over composition rules; at least 12 characters, at most 256. */
-export type PasswordProblem = 'too-short' | 'too-long';
-export function checkPasswordRules(password: string): PasswordProblem | undefined {
-  if (password.length < 12) return 'too-short';
+/**
+ * NCSC guidance: length and a deny-list instead of composition rules or forced changes; at
+ * least 12 characters, at most 256, not a common password nor the user's own address or name.
+ */
+export type PasswordProblem = 'too-short' | 'too-long' | 'too-common';
+export function checkPasswordRules(password: string, context: { email?: string; name?: string } = {}): PasswordProblem | undefined {
+  if ([...password].length < 12) return 'too-short';
   if (password.length > 256) return 'too-long';
+  if (isCommonPassword(password, context)) return 'too-common';
   return undefined;
 }

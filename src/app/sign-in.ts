@@ -29,7 +29,7 @@ export interface SignedIn {
 
 export async function signIn(
   db: Kysely<DB>,
-  input: { email: string; password: string; now?: Date },
+  input: { email: string; password: string; now?: Date; /** The session the browser held before, ended now. */ replacesSessionId?: string },
 ): Promise<Result<SignedIn, 'invalid'>> {
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
@@ -49,6 +49,9 @@ export async function signIn(
   await withSystem(db, async (tx) => {
     const memberships = await membershipsOfUser(tx, user.id);
     const organisationId = memberships[0]?.organisationId ?? null;
+    // A new session id at every sign-in; a session the browser had is ended, so no id known
+    // before signing in (fixation) or from an earlier sign-in stays valid.
+    if (input.replacesSessionId) await deleteSession(tx, input.replacesSessionId);
     await insertSession(tx, {
       id: sessionIdOf(token),
       userId: user.id,

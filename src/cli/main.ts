@@ -86,7 +86,7 @@ const commands: Record<string, Command> = {
         role: isRole(role) ? role : undefined,
         isBenchmarkOrganiser: values['benchmark-organiser'] === true,
       });
-      if (!created.ok) throw new UsageError({ 'email-invalid': 'the e-mail address is not valid', 'name-missing': '--name is empty', 'too-short': 'the password needs at least 12 characters', 'too-long': 'the password may have at most 256 characters' }[created.error]);
+      if (!created.ok) throw new UsageError({ 'email-invalid': 'the e-mail address is not valid', 'name-missing': '--name is empty', 'too-short': 'the password needs at least 12 characters', 'too-long': 'the password may have at most 256 characters', 'too-common': 'that password is common or easy to guess (a word with digits, a run of keys, your address or name); a sentence of a few words works well' }[created.error]);
       return created.value.existed ? `User existed; membership set.` : `Created user ${created.value.userId}.`;
     },
   },

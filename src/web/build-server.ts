@@ -79,6 +79,11 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       },
     },
   });
+  // Nothing here needs a camera, microphone, location, payment or USB; a script that slipped in
+  // cannot ask for them either.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+  });
   await app.register(cookie);
   await app.register(formbody);
   // Counted in the database, so the limits hold across every process of the installation.

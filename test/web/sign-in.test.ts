@@ -61,6 +61,29 @@ describe('sign-in', () => {
     expect((await client.get('/rounds')).statusCode).toBe(303);
   });
 
+  it('gives a new session id at every sign-in and ends the one the browser had (no fixation)', async () => {
+    const client = new Client(t.app);
+    const first = await client.signIn('viewer@alfa.nl');
+    const firstId = /ks_session=([^;]+)/.exec(String(first.headers['set-cookie']))![1]!;
+    await client.get('/rounds'); // a signed-in page gives the form token of this session
+    const second = await client.post('/sign-in', { email: 'viewer@alfa.nl', password: 'correct horse battery staple' });
+    const secondId = /ks_session=([^;]+)/.exec(String(second.headers['set-cookie']))![1]!;
+    expect(secondId).not.toBe(firstId);
+    const withOld = await t.app.inject({ method: 'GET', url: '/rounds', headers: { cookie: `ks_session=${firstId}` } });
+    expect(withOld.statusCode).toBe(303);
+    const withNew = await t.app.inject({ method: 'GET', url: '/rounds', headers: { cookie: `ks_session=${secondId}` } });
+    expect(withNew.statusCode).toBe(200);
+  });
+
+  it('refuses a common password when an administrator adds a user', async () => {
+    const admin = new Client(t.app);
+    await admin.signIn('administrator@alfa.nl');
+    await admin.get('/admin/users');
+    const response = await admin.post('/admin/users', { email: 'nieuw@alfa.nl', name: 'Nieuw', password: 'Wachtwoord2026!', role: 'viewer' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Dit wachtwoord is te makkelijk te raden');
+  });
+
   it('never redirects off-site after sign-in', async () => {
     const client = new Client(t.app);
     await client.get('/sign-in');

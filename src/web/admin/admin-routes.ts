@@ -52,6 +52,7 @@ ${newUserForm(values, errors, t, csrfToken)}`, status, notice);
         'name-missing': { field: 'new-name', message: t('users.error.name') },
         'too-short': { field: 'new-password', message: t('users.error.passwordShort') },
         'too-long': { field: 'new-password', message: t('users.error.passwordLong') },
+        'too-common': { field: 'new-password', message: t('users.error.passwordCommon') },
       };
       return usersPage(request, reply, member, values, [errors[created.error]], 400);
     }

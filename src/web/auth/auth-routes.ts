@@ -71,7 +71,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthOptions): Pr
       if (email === '') errors.push({ field: 'email', message: t('signIn.emailMissing') });
       if (password === '') errors.push({ field: 'password', message: t('signIn.passwordMissing') });
       if (errors.length) return sendHtml(reply, signInPage(request, { email, next }, errors), 400);
-      const result = await signIn(options.db, { email, password });
+      const result = await signIn(options.db, { email, password, replacesSessionId: request.ctx.session?.sessionId });
       if (!result.ok) {
         return sendHtml(reply, signInPage(request, { email, next }, [{ field: 'email', message: t('signIn.invalid') }]), 401);
       }

@@ -30,7 +30,13 @@ export interface LegendEntry {
 }
 
 function legendList(entries: readonly LegendEntry[]): Html {
-  return html`<ul class="ks-chart__legend" aria-hidden="true">${entries.map((entry) => html`<li><span class="ks-chart__key ks-chart__key--${entry.shape}" style="--ks-key: ${entry.colour}"></span>${entry.name}</li>`)}</ul>`;
+  // The colour is an SVG attribute, not a style attribute: the Content-Security-Policy blocks
+  // inline styles.
+  const key = (entry: LegendEntry) =>
+    entry.shape === 'box'
+      ? html`<svg class="ks-chart__key" viewBox="0 0 10 10" focusable="false"><rect width="10" height="10" fill="${entry.colour}"/></svg>`
+      : html`<svg class="ks-chart__key ks-chart__key--line" viewBox="0 0 20 4" focusable="false"><line x1="0" y1="2" x2="20" y2="2" stroke="${entry.colour}" stroke-width="3"${entry.shape === 'dashed' ? html` stroke-dasharray="5 3"` : ''}/></svg>`;
+  return html`<ul class="ks-chart__legend" aria-hidden="true">${entries.map((entry) => html`<li>${key(entry)}${entry.name}</li>`)}</ul>`;
 }
 
 export function chartFigure(t: Translate, parts: ChartFigureParts): Html {

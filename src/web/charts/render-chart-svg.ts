@@ -14,6 +14,22 @@ export interface SvgSize {
 /** Text in a chart uses the page's font (the figure's), never a web font from elsewhere. */
 export const CHART_FONT = 'inherit';
 
+const PRESENTATION = new Set([
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-dashoffset', 'stroke-linecap',
+  'stroke-linejoin', 'stroke-miterlimit', 'opacity', 'font-family', 'font-size', 'font-style', 'font-weight', 'text-anchor',
+  'dominant-baseline', 'paint-order', 'visibility', 'display',
+]);
+
+/** `font-size:12px;fill:#333` as ` font-size="12px" fill="#333"`; other properties are dropped. */
+function presentationAttributes(css: string): string {
+  return css
+    .split(';')
+    .map((declaration) => declaration.split(':').map((part) => part.trim()))
+    .filter(([property, value]) => property && value && PRESENTATION.has(property.toLowerCase()))
+    .map(([property, value]) => ` ${property!.toLowerCase()}="${value}"`)
+    .join('');
+}
+
 /**
  * Renders a chart option to SVG markup. `label` becomes the SVG's accessible name; pass null
  * when the figure's table is the accessible version and the drawing should be skipped.
@@ -30,6 +46,8 @@ export function renderChartSvg(option: echarts.EChartsCoreOption, size: SvgSize,
   const a11y = label === null ? 'aria-hidden="true"' : `role="img" aria-label="${escapeHtml(label)}"`;
   return svg
     .replace(/<style\b[\s\S]*?<\/style>/g, '')
+    // The Content-Security-Policy blocks style attributes; SVG takes the same as attributes.
+    .replace(/ style="([^"]*)"/g, (_m, css: string) => presentationAttributes(css))
     .replace(/ (ecmeta_[a-z_]+|class|pointer-events)="[^"]*"/g, '')
     .replace(/<svg width="[\d.]+" height="[\d.]+" /, `<svg class="ks-chart__svg" ${a11y} focusable="false" preserveAspectRatio="xMinYMin meet" `)
     // Clip paths and gradients get ids; two charts on one page must not share them.
