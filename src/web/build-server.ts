@@ -106,7 +106,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(operationsRoutes, { db: options.db });
   app.get('/', async (request, reply) => reply.redirect(request.ctx.session ? '/rounds' : '/sign-in', 303));
-  await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10 });
+  await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10, secret: options.secret });
   await app.register(roundRoutes, { db: options.db });
   await app.register(roundStatusRoutes, { db: options.db });
   await app.register(reportRoutes, { db: options.db });

@@ -84,6 +84,27 @@ describe('sign-in', () => {
     expect(response.body).toContain('Dit wachtwoord is te makkelijk te raden');
   });
 
+  it('locks an account after 10 failed sign-ins from any clients, also for the right password, and unknown addresses alike', async () => {
+    for (const email of ['council@beta.nl', 'niemand@beta.nl']) {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        // A fresh client each time: the per-client limit does not come into it.
+        const client = new Client(t.app);
+        await client.get('/sign-in');
+        expect((await client.post('/sign-in', { email, password: `wrong guess ${attempt}` })).statusCode).toBe(401);
+      }
+      const client = new Client(t.app);
+      await client.get('/sign-in');
+      const locked = await client.post('/sign-in', { email, password: 'correct horse battery staple' });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.body).toContain('Er is te vaak een verkeerd wachtwoord gegeven voor dit e-mailadres. Probeer het over 15 minuten opnieuw');
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+      expect(locked.headers['set-cookie'] ?? '').not.toContain('ks_session=');
+    }
+    // Another account is not affected.
+    const other = new Client(t.app);
+    expect((await other.signIn('viewer@beta.nl')).statusCode).toBe(303);
+  });
+
   it('never redirects off-site after sign-in', async () => {
     const client = new Client(t.app);
     await client.get('/sign-in');

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { attemptCounter } from '../../app/attempt-counter.ts';
+import { normaliseEmail } from '../../app/create-user.ts';
 import { SESSION_HOURS, signIn, signOut, switchOrganisation } from '../../app/sign-in.ts';
 import type { DB } from '../../db/schema.ts';
 import { html } from '../html.ts';
@@ -11,7 +13,17 @@ interface AuthOptions {
   readonly db: Kysely<DB>;
   readonly secureCookies: boolean;
   readonly signInLimit: number;
+  readonly secret: string;
 }
+
+/**
+ * Lock-out per account on top of the per-client limit: after this many failed sign-ins on one
+ * address within the window, that address is refused (even with the right password) until the
+ * window ends, whichever client tries. Counted for unknown addresses too, so the lock-out does
+ * not tell which addresses exist.
+ */
+export const ACCOUNT_FAILURES_ALLOWED = 10;
+export const ACCOUNT_LOCK_MS = 15 * 60_000;
 
 function signInPage(request: FastifyRequest, form: { email: string; next: string }, errors: FieldError[], notice?: string) {
   const { t, language, csrfToken } = request.ctx;
@@ -51,6 +63,7 @@ function sendHtml(reply: FastifyReply, body: string, status = 200) {
 }
 
 export async function authRoutes(app: FastifyInstance, options: AuthOptions): Promise<void> {
+  const attempts = attemptCounter(options.db, options.secret);
   app.get('/sign-in', async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     if (request.ctx.session) return reply.redirect(safeNext(query.next), 303);
@@ -71,8 +84,15 @@ export async function authRoutes(app: FastifyInstance, options: AuthOptions): Pr
       if (email === '') errors.push({ field: 'email', message: t('signIn.emailMissing') });
       if (password === '') errors.push({ field: 'password', message: t('signIn.passwordMissing') });
       if (errors.length) return sendHtml(reply, signInPage(request, { email, next }, errors), 400);
+      const accountKey = `sign-in-account:${normaliseEmail(email) ?? email.toLowerCase()}`;
+      const failures = await attempts.read(accountKey, ACCOUNT_LOCK_MS);
+      if (failures.count >= ACCOUNT_FAILURES_ALLOWED) {
+        const minutes = String(Math.max(1, Math.ceil(failures.ttlMs / 60_000)));
+        return sendHtml(reply.header('retry-after', String(Math.ceil(failures.ttlMs / 1000))), signInPage(request, { email, next }, [{ field: 'password', message: t('signIn.locked', { minutes }) }]), 429);
+      }
       const result = await signIn(options.db, { email, password, replacesSessionId: request.ctx.session?.sessionId });
       if (!result.ok) {
+        await attempts.count(accountKey, ACCOUNT_LOCK_MS);
         return sendHtml(reply, signInPage(request, { email, next }, [{ field: 'email', message: t('signIn.invalid') }]), 401);
       }
       reply.setCookie(SESSION_COOKIE, result.value.token, cookieOptions(options.secureCookies, SESSION_HOURS * 3600));

@@ -42,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.invalid': 'The email address or password is incorrect.',
+  'signIn.locked': 'A wrong password was given too often for this email address. Try again in {minutes} minutes, or ask an administrator for help.',
   'signIn.emailMissing': 'Enter your email address.',
   'signIn.passwordMissing': 'Enter your password.',
   'signIn.noOrganisation': 'You are signed in, but you are not yet a member of an organisation. Ask an administrator to add you.',

@@ -41,6 +41,7 @@ export const nl = {
   'signIn.password': 'Wachtwoord',
   'signIn.submit': 'Inloggen',
   'signIn.invalid': 'Het e-mailadres of het wachtwoord klopt niet.',
+  'signIn.locked': 'Er is te vaak een verkeerd wachtwoord gegeven voor dit e-mailadres. Probeer het over {minutes} minuten opnieuw, of vraag een beheerder om hulp.',
   'signIn.emailMissing': 'Vul uw e-mailadres in.',
   'signIn.passwordMissing': 'Vul uw wachtwoord in.',
   'signIn.noOrganisation': 'U bent ingelogd, maar u bent nog geen lid van een organisatie. Vraag een beheerder om u toe te voegen.',
