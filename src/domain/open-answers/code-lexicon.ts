@@ -8,8 +8,9 @@
 //   "op tijd betaald"    a phrase of whole words on the text as written (stop words count here)
 //   "niet ~ bereikbaar"  "~" stands for up to three other words
 //   "ander* @consultant" "@consultant" stands for any word for one's consultant, typos included
-// Strong cues weigh 1, weak ones (a word that is often but not always about the topic) 0.5;
-// each cue counts once. The score of a code is 1 − 0.35^(sum of weights): 0.65 for one strong
+// Strong cues weigh 1, weak ones (a word that is often but not always about the topic) 0.5.
+// Each distinct word of the answer counts once, with the weight of its strongest cue; each
+// phrase found counts once more. The score of a code is 1 − 0.35^(sum of weights): 0.65 for one strong
 // cue, 0.41 for one weak one, 0.88 for two strong ones. A score is a ranking aid, not a
 // calibrated probability. "other" has no cues: it is what is left, which the model can learn.
 import { normaliseText, stemDutch } from './dutch-stem.ts';
@@ -28,11 +29,11 @@ const CONSULTANT_WORDS = [
 export const CODE_LEXICON: Readonly<Record<string, LexiconEntry>> = {
   friendliness: {
     strong: [
-      'vriendelijk', 'vriendelijkheid', '*vriendelijk*', 'vriendlijk*', 'vriendelik*', 'vrindelijk*',
-      'vriendenlijk*', 'aardig', 'behulpzaam*', 'behulpzam*', 'behulpsa*', 'hulpvaardig*', 'hulpvaardig',
+      '*vriendelijk*', 'vriendlijk*', 'vriendelik*', 'vrindelijk*', 'vriendenlijk*', 'aardig', 'behulpzaam*',
+      'behulpzam*', 'behulpsa*', 'hulpvaardig*',
       'lief', 'lieve', 'chagrijnig*', 'nors', 'kortaf', 'sympathiek*', 'friendly', 'nice', 'helpful',
       'denkt ~ mee', 'denken ~ mee', 'dacht ~ mee', 'dachten ~ mee', 'meedenk*', 'mee denken', 'gezellig*',
-      'warm', 'warme', 'fijne mensen', 'fijne medewerkers', 'aardige mensen', 'klantvriendelijk*',
+      'warm', 'warme', 'fijne mensen', 'fijne medewerkers', 'aardige mensen',
     ],
     weak: ['geholpen', 'hulp', 'prettig*', 'fijn', 'fijne', 'betrokken*', 'service', 'lach*', 'glimlach*', 'beleefd*'],
   },
@@ -82,7 +83,7 @@ export const CODE_LEXICON: Readonly<Record<string, LexiconEntry>> = {
   },
   'telephone-reachability': {
     strong: [
-      'telefo*', 'telfo*', 'telefon*', 'telefoon', 'telfoon', 'bereikbaar*', 'bereikbar*', 'berijkbaar*',
+      'telefo*', 'telfo*', 'bereikbaar*', 'bereikbar*', 'berijkbaar*',
       'onbereikbaar*', 'bereiken', 'niet te bereiken', 'terugbel*', 'teruggebeld', 'terug gebeld',
       'terug ~ bellen', 'terug ~ belt', 'terug ~ gebeld', 'in de wacht', 'wachtrij*', 'keuzemenu*',
       'doorverbind*', 'doorverbonden', 'doorgeschakeld', 'callcenter*', 'klantcontactcentrum', 'kcc',
@@ -146,40 +147,45 @@ export const CODE_LEXICON: Readonly<Record<string, LexiconEntry>> = {
 /** Score per code for the cues found in `text`; codes without a cue are absent. */
 export function lexiconScores(text: string): Map<string, number> {
   const normalised = normaliseText(text);
-  const words = normalised.trim().split(' ').filter((w) => w.length > 0);
-  const stems = new Set(words.map((w) => stemDutch(w)));
+  const words = [...new Set(normalised.trim().split(' ').filter((w) => w.length > 0))].map((word) => ({ word, stem: stemDutch(word) }));
   const scores = new Map<string, number>();
-  for (const [code, cues] of compiled) {
+  for (const [code, { wordCues, phraseCues }] of compiled) {
+    // A word counts once, with its strongest cue: "telefonisch" matches "telefo*" and
+    // "telefonisch" but is one piece of evidence. Each phrase found adds its own weight.
     let weight = 0;
-    for (const cue of cues) {
-      if (cue.matches(normalised, words, stems)) weight += cue.weight;
+    for (const { word, stem } of words) {
+      weight += Math.max(0, ...wordCues.filter((cue) => cue.matches(word, stem)).map((cue) => cue.weight));
     }
+    for (const cue of phraseCues) if (cue.pattern.test(normalised)) weight += cue.weight;
     if (weight > 0) scores.set(code, 1 - 0.35 ** weight);
   }
   return scores;
 }
 
-interface CompiledCue {
+interface WordCue {
   readonly weight: number;
-  readonly matches: (normalised: string, words: readonly string[], stems: ReadonlySet<string>) => boolean;
+  readonly matches: (word: string, stem: string) => boolean;
 }
 
-function compileCue(cue: string, weight: number): CompiledCue {
-  if (/[ ~@]/.test(cue)) {
-    const pattern = new RegExp(` ${phrasePattern(cue)} `, 'u');
-    return { weight, matches: (normalised) => pattern.test(normalised) };
-  }
+interface PhraseCue {
+  readonly weight: number;
+  readonly pattern: RegExp;
+}
+
+function compileWordCue(cue: string, weight: number): WordCue {
   if (cue.startsWith('*') && cue.endsWith('*')) {
     const part = cue.slice(1, -1);
-    return { weight, matches: (_, words) => words.some((w) => w.includes(part)) };
+    return { weight, matches: (word) => word.includes(part) };
   }
   if (cue.endsWith('*')) {
     const start = cue.slice(0, -1);
-    return { weight, matches: (_, words) => words.some((w) => w.startsWith(start)) };
+    return { weight, matches: (word) => word.startsWith(start) };
   }
-  const stem = stemDutch(cue);
-  return { weight, matches: (_, __, stems) => stems.has(stem) };
+  const cueStem = stemDutch(cue);
+  return { weight, matches: (_, stem) => stem === cueStem };
 }
+
+const isPhrase = (cue: string): boolean => /[ ~@]/.test(cue);
 
 function phrasePattern(phrase: string): string {
   let pattern = '';
@@ -199,9 +205,12 @@ function wordPattern(word: string): string {
   return word.endsWith('*') ? `${literal}\\p{L}*` : literal;
 }
 
-const compiled: ReadonlyMap<string, readonly CompiledCue[]> = new Map(
-  Object.entries(CODE_LEXICON).map(([code, entry]) => [
-    code,
-    [...entry.strong.map((c) => compileCue(c, 1)), ...entry.weak.map((c) => compileCue(c, 0.5))],
-  ]),
+const compiled: ReadonlyMap<string, { readonly wordCues: readonly WordCue[]; readonly phraseCues: readonly PhraseCue[] }> = new Map(
+  Object.entries(CODE_LEXICON).map(([code, entry]) => {
+    const weighted = [...entry.strong.map((cue) => ({ cue, weight: 1 })), ...entry.weak.map((cue) => ({ cue, weight: 0.5 }))];
+    return [code, {
+      wordCues: weighted.filter(({ cue }) => !isPhrase(cue)).map(({ cue, weight }) => compileWordCue(cue, weight)),
+      phraseCues: weighted.filter(({ cue }) => isPhrase(cue)).map(({ cue, weight }) => ({ weight, pattern: new RegExp(` ${phrasePattern(cue)} `, 'u') })),
+    }];
+  }),
 );

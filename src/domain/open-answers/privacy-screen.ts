@@ -67,13 +67,15 @@ const STREET = new RegExp(
   `(?<![\\p{L}])\\p{L}{2,}(?:${STREET_SUFFIX})\\s+\\d{1,5}(?:\\s?[a-zA-Z]\\b|\\s?-\\s?\\d{1,4})?${NOT_BEFORE_DIGIT}${NOT_A_QUANTITY}`,
   'giu',
 );
-const TITLE = /\b(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de heer|juffrouw|mr\.?|mrs\.?|ms\.?|miss|sir|(?:klant\s?)?manager|klantman(?:a|e)?ger|klanmanager|consulente?|consultant|inkomensconsulent|casemanager|case\s?worker|werkcoach|coach|begeleid(?:st)?er|contactpersoon|medewerk(?:st)?er|schuldhulpverlener|maatschappelijk\s+werk(?:st)?er|jobcoach|trajectbegeleider|collega)\b\.?\s+/giu;
+// A dot after an abbreviation ("mevr.", "dhr.") is part of the title; after a full word it ends
+// a sentence ("Weer een andere consulent. Je moet ..."), and the next capital is no name.
+const TITLE = /\b(?:(?:mevr|mw|mnr|dhr|mr|mrs|ms)\.?|mevrouw|meneer|de heer|juffrouw|miss|sir|(?:klant\s?)?manager|klantman(?:a|e)?ger|klanmanager|consulente?|consultant|inkomensconsulent|casemanager|case\s?worker|werkcoach|coach|begeleid(?:st)?er|contactpersoon|medewerk(?:st)?er|schuldhulpverlener|maatschappelijk\s+werk(?:st)?er|jobcoach|trajectbegeleider|collega)\s+/giu;
 const PARTICLE = "(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ee]l|[Aa]l|[Ll]a|[Ll]e|'t|[Ii]n ['’]t)\\s+)*";
 const CAPITALISED = "\\p{Lu}[\\p{Ll}'’-]+";
 const NAME_AFTER_TITLE = new RegExp(`${PARTICLE}${CAPITALISED}(?:\\s+${PARTICLE}${CAPITALISED})?`, 'uy');
 /** Capitalised words that start a sentence or are not names, so "meneer Ik" is not flagged. */
 const NOT_A_NAME: ReadonlySet<string> = new Set([
-  'ik', 'het', 'de', 'die', 'dat', 'een', 'en', 'maar', 'was', 'is', 'heeft', 'had', 'zij', 'hij', 'ze', 'we',
+  'ik', 'het', 'de', 'die', 'dat', 'een', 'en', 'maar', 'was', 'is', 'heeft', 'had', 'zij', 'hij', 'ze', 'we', 'je', 'jij', 'u',
   'wij', 'ook', 'niet', 'nooit', 'altijd', 'toen', 'daarna', 'dan', 'als', 'bij', 'van', 'voor', 'in', 'op',
   'the', 'and', 'he', 'she', 'they', 'i', 'it', 'wmo', 'uwv', 'dwi', 'sociale', 'gemeente',
 ]);

@@ -29,7 +29,7 @@ export interface SuggestOptions {
  * cross-validation on the training part of test/fixtures/open-answers, thresholds from 0.45 to
  * 0.65 gave the same micro F1 within 0.01; 0.5 keeps a little more recall, which costs the
  * researcher one click to reject. Below 0.45 false alarms grow fast (F1 0.74 at 0.35); above
- * 0.65 a single strong cue no longer counts (F1 0.64 at 0.75).
+ * 0.65 a single strong cue no longer counts (F1 0.56 at 0.75).
  */
 export const SUGGESTION_THRESHOLD = 0.5;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBsn, redact, screenPersonalData } from '../../../src/domain/open-answers/privacy-screen.ts';
+import { readAnswersFixture } from './answers-fixture.ts';
 
 const kindsAndMatches = (text: string): string[] => screenPersonalData(text).map((f) => `${f.kind}:${f.match}`);
 
@@ -125,5 +126,42 @@ describe('redact', () => {
       { kind: 'phone', start: 4, end: 14, match: '0612345678' },
       { kind: 'bsn', start: 5, end: 14, match: '612345678' },
     ])).toBe('tel [telefoonnummer]');
+  });
+});
+
+describe('screenPersonalData on the hand-written test set', () => {
+  // The fixture has fake personal data in a few answers; every other answer must come through
+  // without a finding (a false alarm would hide part of an ordinary answer from the report).
+  const expected: Record<string, readonly string[]> = {
+    '12': ['name:Ahmed'],
+    '14': ['name:De Vries'],
+    '17': ['name:Petra'],
+    '21': ['phone:0612345678'],
+    '45': ['phone:+31 6 87654321'],
+    '62': ['name:van der Berg'],
+    '84': ['case-number:123456'],
+    '105': ['name:Jansen'],
+    '123': ['bsn:123456782'],
+    '154': ['bsn:111222333'],
+    '162': ['case-number:Z-2023/8812'],
+    '180': ['name:El Amrani'],
+    '223': ['name:Bakker'],
+    '231': ['postcode-address:Kerkstraat 12'],
+    '269': ['postcode-address:1234 AB 5'],
+    '279': ['name:Kees'],
+    '324': ['phone:06-12345678'],
+    '359': ['email:k.jansen@hotmail.com'],
+    '363': ['name:Sandra'],
+    '367': ['case-number:2024-1234'],
+    '377': ['phone:020 123 4567'],
+  };
+
+  it('finds the planted personal data and nothing in the other answers', () => {
+    const answers = readAnswersFixture();
+    const found = Object.fromEntries(
+      answers.map((a) => [a.id, kindsAndMatches(a.text)] as const).filter(([, findings]) => findings.length > 0),
+    );
+    expect(found).toEqual(expected);
+    expect(answers.length - Object.keys(found).length).toBeGreaterThan(350);
   });
 });

@@ -59,15 +59,15 @@ describe('agreement of suggested codes with human coding on held-out answers', (
   report('lexicon + naive Bayes', combined);
 
   // Measured when this test was written (98 held-out answers, 1,176 pairs):
-  //   lexicon only           precision 0.859, recall 0.709, F1 0.777, kappa 0.757
+  //   lexicon only           precision 0.890, recall 0.709, F1 0.789, kappa 0.771
   //   naive Bayes only       precision 0.958, recall 0.223, F1 0.362, kappa 0.340 (p ≥ 0.5)
-  //   lexicon + naive Bayes  precision 0.844, recall 0.738, F1 0.788, kappa 0.769
+  //   lexicon + naive Bayes  precision 0.874, recall 0.738, F1 0.800, kappa 0.783
   // Thresholds are the measured value minus 0.05, rounded down to a multiple of 0.05, so that a
   // change that makes the suggestions clearly worse fails while re-coding a few answers does
   // not. For scale: kappa 0 is chance agreement, 0.61–0.80 "substantial" (Landis & Koch 1977);
   // two trained human coders of open survey answers typically reach 0.6–0.8.
   it('lexicon + model: micro F1 and kappa well above chance, at the level of a second coder', () => {
-    expect(combined.f1).toBeGreaterThanOrEqual(0.7);
+    expect(combined.f1).toBeGreaterThanOrEqual(0.75);
     expect(combined.kappa).toBeGreaterThanOrEqual(0.7);
   });
 
