@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { isCommonPassword } from '../domain/common-passwords.ts';
+import { isCommonPassword } from '../domain/password-deny-list.ts';
 
 // argon2id with the library's defaults (19 MiB, 2 passes), the OWASP minimum.
 export function hashPassword(password: string): Promise<string> {

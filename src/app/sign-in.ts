@@ -9,6 +9,7 @@ import {
   insertSession,
   setSessionOrganisation,
 } from '../db/session-store.ts';
+import { findSecondFactor, insertChallenge } from '../db/second-factor-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';
 import { findUserByEmail, getUser, membershipsOfUser, type Membership } from '../db/user-store.ts';
 import { err, ok, type Result } from '../domain/result.ts';
@@ -22,10 +23,10 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export interface SignedIn {
-  readonly token: string;
-  readonly userId: string;
-}
+/** A session, or, for a user with a second factor, the challenge to answer with a code. */
+export type SignedIn =
+  | { readonly kind: 'session'; readonly token: string; readonly userId: string }
+  | { readonly kind: 'second-factor'; readonly challengeToken: string };
 
 export async function signIn(
   db: Kysely<DB>,
@@ -45,22 +46,44 @@ export async function signIn(
     });
     return err('invalid');
   }
+  const secondFactor = await withSystem(db, (tx) => findSecondFactor(tx, user.id));
+  if (secondFactor?.confirmed) {
+    // The password was right; the session starts only after the code from the app.
+    const challengeToken = randomBytes(32).toString('base64url');
+    await withSystem(db, (tx) =>
+      insertChallenge(tx, {
+        id: sessionIdOf(challengeToken),
+        userId: user.id,
+        replacesSessionId: input.replacesSessionId ?? null,
+        expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
+      }),
+    );
+    return ok({ kind: 'second-factor', challengeToken });
+  }
+  return ok({ kind: 'session', ...(await startSession(db, user.id, input.replacesSessionId ?? null, now)) });
+}
+
+/** Minutes to type the code after the password. */
+export const CHALLENGE_MINUTES = 5;
+
+/** Opens a session for a user whose sign-in is complete. */
+export async function startSession(db: Kysely<DB>, userId: string, replacesSessionId: string | null, now: Date): Promise<{ token: string; userId: string }> {
   const token = randomBytes(32).toString('base64url');
   await withSystem(db, async (tx) => {
-    const memberships = await membershipsOfUser(tx, user.id);
+    const memberships = await membershipsOfUser(tx, userId);
     const organisationId = memberships[0]?.organisationId ?? null;
     // A new session id at every sign-in; a session the browser had is ended, so no id known
     // before signing in (fixation) or from an earlier sign-in stays valid.
-    if (input.replacesSessionId) await deleteSession(tx, input.replacesSessionId);
+    if (replacesSessionId) await deleteSession(tx, replacesSessionId);
     await insertSession(tx, {
       id: sessionIdOf(token),
-      userId: user.id,
+      userId,
       organisationId,
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
     });
-    await recordAudit(tx, { organisationId, userId: user.id, action: 'sign-in' });
+    await recordAudit(tx, { organisationId, userId, action: 'sign-in' });
   });
-  return ok({ token, userId: user.id });
+  return { token, userId };
 }
 
 export interface SessionContext {

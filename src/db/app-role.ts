@@ -28,7 +28,7 @@ export async function ensureAppRole(db: Kysely<unknown>): Promise<void> {
        grant usage on schema public to ${APP_ROLE};
        grant select, insert, update, delete on all tables in schema public to ${APP_ROLE};
        grant usage, select on all sequences in schema public to ${APP_ROLE};
-       revoke all on settings, sessions from ${APP_ROLE};
+       revoke all on settings, sessions, user_second_factors, sign_in_challenges from ${APP_ROLE};
        revoke insert, delete on users, organisations from ${APP_ROLE};`,
     )
     .execute(db);

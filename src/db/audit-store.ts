@@ -18,6 +18,10 @@ export type AuditAction =
   | 'smtp-settings-changed'
   | 'job-cancelled'
   | 'weighting-changed'
+  | 'second-factor-on'
+  | 'second-factor-off'
+  | 'second-factor-reset'
+  | 'second-factor-failed'
   | 'deletion';
 
 export interface AuditEntry {

@@ -8,6 +8,7 @@ import * as itemStatistics from './migrations/0009-item-statistics.ts';
 import * as publication from './migrations/0010-publication.ts';
 import * as weighting from './migrations/0016-weighting.ts';
 import * as rateLimits from './migrations/0017-rate-limits.ts';
+import * as twoFactor from './migrations/0018-two-factor.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0010-publication': publication,
   '0016-weighting': weighting,
   '0017-rate-limits': rateLimits,
+  '0018-two-factor': twoFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

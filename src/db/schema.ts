@@ -50,6 +50,22 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+export interface UserSecondFactorsTable {
+  user_id: string;
+  secret_sealed: string;
+  confirmed_at: Timestamp | null;
+  last_step: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface SignInChallengesTable {
+  id: string;
+  user_id: string;
+  replaces_session_id: string | null;
+  failures: Generated<number>;
+  expires_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: string;
   organisation_id: string;
@@ -186,6 +202,8 @@ export interface DB extends FieldworkTables, PublicationTables, WeightingTables 
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  user_second_factors: UserSecondFactorsTable;
+  sign_in_challenges: SignInChallengesTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   questionnaires: QuestionnairesTable;

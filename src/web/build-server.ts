@@ -15,6 +15,7 @@ import { adminRoutes } from './admin/admin-routes.ts';
 import { reportSettingsRoutes } from './admin/report-settings-routes.ts';
 import { apiRoutes } from './api/api-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
+import { secondFactorRoutes } from './auth/second-factor-routes.ts';
 import { renderError } from './error-pages.ts';
 import { emailPlugin } from './email/email-plugin.ts';
 import { addressRoutes } from './fieldwork/address-routes.ts';
@@ -107,6 +108,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(operationsRoutes, { db: options.db });
   app.get('/', async (request, reply) => reply.redirect(request.ctx.session ? '/rounds' : '/sign-in', 303));
   await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10, secret: options.secret });
+  await app.register(secondFactorRoutes, { db: options.db, secret: options.secret, secureCookies: options.secureCookies ?? false, codeLimit: options.signInLimit ?? 10 });
   await app.register(roundRoutes, { db: options.db });
   await app.register(roundStatusRoutes, { db: options.db });
   await app.register(reportRoutes, { db: options.db });

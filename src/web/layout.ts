@@ -52,6 +52,7 @@ export function page(props: PageProps): Html {
   const account = user
     ? html`<div class="ks-account">
         <span>${user.userName}${user.current ? html` · <span class="ks-org">${user.current.name}</span>` : ''}</span>
+        <a class="utrecht-link" href="/account">${t('account.link')}</a>
         ${user.memberships.length > 1 ? html`<a class="utrecht-link" href="/organisations">${t('nav.switch')}</a>` : ''}
         <form method="post" action="/sign-out">${csrfField(props.csrfToken)}<button class="utrecht-button utrecht-button--subtle" type="submit">${t('nav.signOut')}</button></form>
       </div>`

@@ -30,6 +30,7 @@ const ADMIN_ABSENT: Expected = ['login', 'missing', 'forbidden', 'forbidden', 'f
 const JOB_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_DESIGNER_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidden', 'forbidden', 'missing'];
 const API: Expected = ['unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised'];
+const NO_CHALLENGE: Expected = ['unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised'];
 const SIGN_OUT: Expected = ['login', 'login', 'login', 'login', 'login', 'login'];
 
 const MATRIX: Record<string, Expected> = {
@@ -45,6 +46,15 @@ const MATRIX: Record<string, Expected> = {
   'GET /sign-in': PUBLIC,
   'POST /sign-in': PUBLIC,
   'POST /sign-out': SIGN_OUT,
+  // Without a sign-in in progress (no challenge cookie) the code step sends everyone back.
+  'GET /sign-in/code': NO_CHALLENGE,
+  'POST /sign-in/code': NO_CHALLENGE,
+  'GET /account': SIGNED_IN,
+  'POST /account/second-factor/setup': SIGNED_IN,
+  'POST /account/second-factor/confirm': SIGNED_IN,
+  'POST /account/second-factor/off': SIGNED_IN,
+  'GET /admin/users/:userId/second-factor': ADMIN_ABSENT,
+  'POST /admin/users/:userId/second-factor': ADMIN_ABSENT,
   'GET /r': PUBLIC,
   'POST /r': PUBLIC,
   'GET /r/:code': PUBLIC,

@@ -18,7 +18,7 @@ function roleSelect(id: string, selected: Role, t: Translate, label?: string): H
   )}</select>`;
 }
 
-export function membersTable(members: readonly Member[], selfId: string, t: Translate, csrfToken: string): Html {
+export function membersTable(members: readonly Member[], selfId: string, twoStep: ReadonlySet<string>, t: Translate, csrfToken: string): Html {
   return html`<div class="utrecht-table-container ks-scroll"><table class="utrecht-table utrecht-table--html-table">
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="col">${t('users.col.name')}</th>
@@ -32,7 +32,9 @@ export function membersTable(members: readonly Member[], selfId: string, t: Tran
 <td class="utrecht-table__cell"><form method="post" action="/admin/users/${m.userId}/role" class="ks-inline-form" id="role-${m.userId}">${csrfField(csrfToken)}
 ${roleSelect(`role-select-${m.userId}`, m.role, t, `${t('users.col.role')}: ${m.name}`)}
 <button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('users.changeRole')}<span class="ks-visually-hidden">: ${m.name}</span></button></form></td>
-<td class="utrecht-table__cell">${m.userId === selfId ? '' : html`<a class="utrecht-link" href="/admin/users/${m.userId}/remove">${t('users.remove')}<span class="ks-visually-hidden">: ${m.name}</span></a>`}</td>
+<td class="utrecht-table__cell">${m.userId === selfId ? '' : html`<ul class="ks-plain-list"><li><a class="utrecht-link" href="/admin/users/${m.userId}/remove">${t('users.remove')}<span class="ks-visually-hidden">: ${m.name}</span></a></li>${
+      twoStep.has(m.userId) ? html`<li><a class="utrecht-link" href="/admin/users/${m.userId}/second-factor">${t('users.twoFactor.reset')}<span class="ks-visually-hidden">: ${m.name}</span></a></li>` : ''
+    }</ul>`}</td>
 </tr>`,
   )}</tbody></table></div>`;
 }

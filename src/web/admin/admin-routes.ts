@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createUser } from '../../app/create-user.ts';
 import { auditOf, changeRole, isRole, membersOf, removeMember } from '../../app/manage-members.ts';
+import { usersWithSecondFactor } from '../../app/second-factor.ts';
 import type { DB } from '../../db/schema.ts';
 import { ADMINISTRATORS, requireRole, type Member } from '../guards.ts';
 import { html, type Html } from '../html.ts';
@@ -21,12 +22,13 @@ export async function adminRoutes(app: FastifyInstance, options: { db: Kysely<DB
   async function usersPage(request: FastifyRequest, reply: FastifyReply, member: Member, values: NewUserValues, errors: FieldError[], status = 200) {
     const { t, csrfToken } = request.ctx;
     const members = await membersOf(db, member.membership.organisationId);
+    const twoStep = await usersWithSecondFactor(db, members.map((m) => m.userId));
     const done = (request.query as Record<string, string | undefined>).done;
-    const notices = { added: 'users.added', role: 'users.roleChanged', removed: 'users.removed' } as const;
+    const notices = { added: 'users.added', role: 'users.roleChanged', removed: 'users.removed', secondFactorReset: 'users.twoFactor.resetDone' } as const;
     const notice = done && done in notices ? t(notices[done as keyof typeof notices]) : undefined;
     return send(request, reply, member, t('users.title'), html`<h1 class="utrecht-heading-1">${t('users.title')}</h1>
 <p class="utrecht-paragraph">${t('users.intro', { organisation: member.membership.name })}</p>
-${membersTable(members, member.session.userId, t, csrfToken)}
+${membersTable(members, member.session.userId, twoStep, t, csrfToken)}
 ${newUserForm(values, errors, t, csrfToken)}`, status, notice);
   }
 

@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { attemptCounter } from '../../app/attempt-counter.ts';
 import { normaliseEmail } from '../../app/create-user.ts';
-import { SESSION_HOURS, signIn, signOut, switchOrganisation } from '../../app/sign-in.ts';
+import { CHALLENGE_MINUTES, SESSION_HOURS, signIn, signOut, switchOrganisation } from '../../app/sign-in.ts';
 import type { DB } from '../../db/schema.ts';
 import { html } from '../html.ts';
 import { csrfField, describedBy, errorSummary, fieldError, invalid, page, type FieldError } from '../layout.ts';
 import { cookieOptions, SESSION_COOKIE } from '../request-context.ts';
 import { requireRole, safeNext, STAFF } from '../guards.ts';
+import { CHALLENGE_COOKIE } from './second-factor-routes.ts';
 
 interface AuthOptions {
   readonly db: Kysely<DB>;
@@ -94,6 +95,10 @@ export async function authRoutes(app: FastifyInstance, options: AuthOptions): Pr
       if (!result.ok) {
         await attempts.count(accountKey, ACCOUNT_LOCK_MS);
         return sendHtml(reply, signInPage(request, { email, next }, [{ field: 'email', message: t('signIn.invalid') }]), 401);
+      }
+      if (result.value.kind === 'second-factor') {
+        reply.setCookie(CHALLENGE_COOKIE, result.value.challengeToken, cookieOptions(options.secureCookies, CHALLENGE_MINUTES * 60));
+        return reply.redirect(`/sign-in/code?next=${encodeURIComponent(next)}`, 303);
       }
       reply.setCookie(SESSION_COOKIE, result.value.token, cookieOptions(options.secureCookies, SESSION_HOURS * 3600));
       return reply.redirect(next, 303);

@@ -5,6 +5,7 @@ import { addressEn } from './address-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
+import { accountEn } from './account-en.ts';
 import { weightingEn } from './weighting-en.ts';
 import { changesEn } from './changes-en.ts';
 import { publishEn } from './publish-en.ts';
@@ -353,6 +354,7 @@ export const en: Record<MessageKey, string> = {
   'paperEntry.diff.form': 'Form {code}.',
   ...fieldworkEn,
   ...weightingEn,
+  ...accountEn,
   ...changesEn,
   ...publishEn,
   ...reportEn,

@@ -5,6 +5,7 @@ import { addressNl } from './address-nl.ts';
 import { jobsNl } from './jobs-nl.ts';
 import { reportNl } from './report-nl.ts';
 import { fieldworkNl } from './fieldwork-nl.ts';
+import { accountNl } from './account-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
@@ -352,6 +353,7 @@ export const nl = {
   'paperEntry.diff.form': 'Formulier {code}.',
   ...fieldworkNl,
   ...weightingNl,
+  ...accountNl,
   ...changesNl,
   ...publishNl,
   ...reportNl,
