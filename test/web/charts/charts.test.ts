@@ -8,8 +8,8 @@ import { translator, type Language } from '../../../src/web/i18n/translate.ts';
 const thresholds = { hideBelow: 10, indicativeBelow: 30 };
 const ctx = (language: Language) => ({ t: translator(language), language });
 
-/** The SVGs of a figure: [wide, narrow]. */
-const svgs = (markup: string): string[] => [...markup.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+// The charts themselves, not the small SVG keys of the legend.
+const svgs = (markup: string): string[] => [...markup.matchAll(/<svg class="ks-chart__svg"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
 const count = (text: string, pattern: RegExp): number => [...text.matchAll(pattern)].length;
 /** Cell texts of the table body, row by row, tags stripped. */
 const tableRows = (markup: string): string[][] => {
