@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { FieldworkTables } from './fieldwork-schema.ts';
 import type { PublicationTables } from './publication-schema.ts';
+import type { OpenAnswersTables } from './open-answers-schema.ts';
 import type { WeightingTables } from './weighting-schema.ts';
 
 // Kysely's view of the tables created by migrations/. Dates that are only dates are strings
@@ -196,7 +197,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
