@@ -51,6 +51,12 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into publication_settings (organisation_id, round_id, modules, introduction) values (${id}, ${round}, ${['algemeen']}, 'Welkom')`);
     await run(sql`insert into round_weighting (organisation_id, round_id, source, variable) values (${id}, ${round}, 'item', 'achtergrond.leeftijd')`);
     await run(sql`insert into round_population_counts (organisation_id, round_id, source, variable, value, count) values (${id}, ${round}, 'item', 'achtergrond.leeftijd', '18-26', 120)`);
+    await run(sql`insert into codebook_codes (organisation_id, key, label_nl, label_en, position) values (${id}, 'friendliness', 'Vriendelijkheid', 'Friendliness', 1)`);
+    await run(sql`insert into open_answer_codings (organisation_id, round_id, response_id, item_key, coder, coded_by, coded_on) values (${id}, ${round}, ${response}, 'open.pluspunten', 1, ${user}, '2025-03-02')`);
+    await run(sql`insert into open_answer_codes (organisation_id, round_id, response_id, item_key, coder, code_key) values (${id}, ${round}, ${response}, 'open.pluspunten', 1, 'friendliness')`);
+    await run(sql`insert into open_answer_reviews (organisation_id, round_id, response_id, item_key, decision, reviewed_by, reviewed_on) values (${id}, ${round}, ${response}, 'open.pluspunten', 'approved', ${user}, '2025-03-02')`);
+    await run(sql`insert into open_answer_undo (organisation_id, user_id, round_id, response_id, item_key, coder, was_coded) values (${id}, ${user}, ${round}, ${response}, 'open.pluspunten', 1, false)`);
+    await run(sql`insert into coding_models (organisation_id, model, evaluation) values (${id}, '{}', '{}')`);
   });
 }
 
