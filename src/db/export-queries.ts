@@ -2,6 +2,7 @@
 // is read only to attach answers to their response; callers must not pass it on. Nothing here
 // touches invitees or access codes: answers are never joined to them (domain.md, anonymity).
 
+import { releasedText } from './open-answer-store.ts';
 import type { StoredAnswer } from '../domain/questionnaire/answer-encoding.ts';
 import type { Channel } from './schema.ts';
 import type { Tx } from './tenant-transaction.ts';
@@ -35,15 +36,17 @@ export async function completedResponsesOfRound(tx: Tx, organisationId: string, 
   return rows.map((r) => ({ id: r.id, channel: r.channel, language: r.language, completedOn: dateOnly(r.completed_on) }));
 }
 
-/** Answers of the completed responses of the round. */
+/** Answers of the completed responses of the round; open answers only when reviewed (redacted where chosen). */
 export async function completedAnswersOfRound(tx: Tx, organisationId: string, roundId: string): Promise<ExportedAnswerRow[]> {
   const rows = await tx
     .selectFrom('answers as a')
-    .innerJoin('responses as r', 'r.id', 'a.response_id')
-    .select(['a.response_id as responseId', 'a.item_key as itemKey', 'a.option_code as optionCode', 'a.value_num as valueNum', 'a.value_text as valueText', 'a.not_applicable as notApplicable'])
+    .innerJoin('responses as resp', 'resp.id', 'a.response_id')
+    .leftJoin('open_answer_reviews as r', (join) => join.onRef('r.response_id', '=', 'a.response_id').onRef('r.item_key', '=', 'a.item_key'))
+    // Free text leaves the database only as a person released it in the privacy review.
+    .select(['a.response_id as responseId', 'a.item_key as itemKey', 'a.option_code as optionCode', 'a.value_num as valueNum', releasedText.as('valueText'), 'a.not_applicable as notApplicable'])
     .where('a.organisation_id', '=', organisationId)
     .where('a.round_id', '=', roundId)
-    .where('r.status', '=', 'completed')
+    .where('resp.status', '=', 'completed')
     .execute();
   return rows.map((r) => ({
     responseId: r.responseId,
