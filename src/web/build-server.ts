@@ -16,6 +16,8 @@ import { reportSettingsRoutes } from './admin/report-settings-routes.ts';
 import { apiRoutes } from './api/api-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
+import { codingRoutes } from './open-answers/coding-routes.ts';
+import { openAnswersRoutes } from './open-answers/open-answers-routes.ts';
 import { renderError } from './error-pages.ts';
 import { emailPlugin } from './email/email-plugin.ts';
 import { addressRoutes } from './fieldwork/address-routes.ts';
@@ -110,6 +112,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10, secret: options.secret });
   await app.register(secondFactorRoutes, { db: options.db, secret: options.secret, secureCookies: options.secureCookies ?? false, codeLimit: options.signInLimit ?? 10 });
   await app.register(roundRoutes, { db: options.db });
+  await app.register(openAnswersRoutes, { db: options.db });
+  await app.register(codingRoutes, { db: options.db });
   await app.register(roundStatusRoutes, { db: options.db });
   await app.register(reportRoutes, { db: options.db });
   await app.register(itemReportRoutes, { db: options.db });

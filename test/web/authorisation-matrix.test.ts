@@ -157,6 +157,16 @@ const MATRIX: Record<string, Expected> = {
   'GET /rounds/:id/letters/confirm': DESIGNER_ROUND,
   'POST /rounds/:id/letters/jobs': DESIGNER_ROUND,
 
+  'GET /rounds/:id/open-answers': DESIGNER_ROUND,
+  'POST /rounds/:id/open-answers/train': DESIGNER_ROUND,
+  'POST /rounds/:id/open-answers/undo': DESIGNER_ROUND,
+  'GET /rounds/:id/open-answers/:item/code': DESIGNER_ROUND,
+  'POST /rounds/:id/open-answers/:item/code': DESIGNER_ROUND,
+  'GET /rounds/:id/open-answers/:item/list': DESIGNER_ROUND,
+  'GET /rounds/:id/open-answers/:item/review': DESIGNER_ROUND,
+  'POST /rounds/:id/open-answers/:item/review': DESIGNER_ROUND,
+  'POST /rounds/:id/open-answers/:item/review/approve-clean': DESIGNER_ROUND,
+
   'GET /jobs/:id': JOB_ABSENT,
   'GET /jobs/:id/progress.json': JOB_ABSENT,
   'GET /jobs/:id/files/:fileId': JOB_DESIGNER_ABSENT,
@@ -210,7 +220,7 @@ describe('authorisation matrix', () => {
     const params: Record<string, string> = {
       id: roundId, round: roundId, roundId, userId: randomUUID(), importId: randomUUID(), fileId: randomUUID(), file: 'brieven.pdf',
       key: 'algemeen.cijfer', module: 'algemeen', action: 'reopen', kind: 'email-invitation', language: 'nl', token: 'onbekend',
-      code: 'ABCDEFGHJKMN', block: 'algemeen', org: 'alfa', slug: 'alfa',
+      code: 'ABCDEFGHJKMN', block: 'algemeen', org: 'alfa', slug: 'alfa', item: 'open.pluspunten',
     };
     const differences: string[] = [];
     // Signing out ends the sessions, so it goes last.

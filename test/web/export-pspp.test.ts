@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCompletedResponses, type AnswerInput } from '../../src/db/response-store.ts';
 import { withTenant } from '../../src/db/tenant-transaction.ts';
+import { releaseOpenAnswers } from '../support/release-open-answers.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i += 1) answers.push([{ itemKey: 'algemeen.cijfer', notApplicable: true }]);
   await withTenant(t.database.db, t.orgA, (tx) => insertCompletedResponses(tx, t.orgA, roundId, answers.map((list) => ({
     id: randomUUID(), channel: 'web' as const, language: 'nl', startedOn: '2026-11-02', completedOn: '2026-11-03', answers: list,
-  }))));
+  }))));  await releaseOpenAnswers(t.database.db, t.orgA, roundId, 'researcher@alfa.nl');
 });
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });

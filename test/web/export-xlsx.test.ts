@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundReport } from '../../src/app/round-report.ts';
 import { insertCompletedResponses, type AnswerInput } from '../../src/db/response-store.ts';
 import { withTenant } from '../../src/db/tenant-transaction.ts';
+import { releaseOpenAnswers } from '../support/release-open-answers.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
 import { parseCsv } from '../support/parse-csv.ts';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   answers.push([{ itemKey: 'algemeen.cijfer', notApplicable: true }]);
   await withTenant(db, t.orgA, (tx) => insertCompletedResponses(tx, t.orgA, roundId, answers.map((list) => ({
     id: randomUUID(), channel: 'web' as const, language: 'nl', startedOn: '2026-11-02', completedOn: '2026-11-03', answers: list,
-  }))));
+  }))));  await releaseOpenAnswers(db, t.orgA, roundId, 'researcher@alfa.nl');
 });
 afterAll(async () => t.close());
 

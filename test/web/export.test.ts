@@ -6,6 +6,7 @@ import { withTenant } from '../../src/db/tenant-transaction.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
 import { parseCsv } from '../support/parse-csv.ts';
+import { releaseOpenAnswers } from '../support/release-open-answers.ts';
 
 let t: TestApp;
 let roundId: string;
@@ -40,6 +41,8 @@ beforeAll(async () => {
     await tx.insertInto('responses').values({ id: open, organisation_id: t.orgA, round_id: roundId, channel: 'web', language: 'nl', status: 'in_progress', started_on: '2026-11-04', completed_on: null }).execute();
     await tx.insertInto('answers').values({ organisation_id: t.orgA, round_id: roundId, response_id: open, item_key: 'algemeen.cijfer', value_num: 1 }).execute();
   });
+  // Open answers leave the database only after the privacy review.
+  await releaseOpenAnswers(db, t.orgA, roundId, 'researcher@alfa.nl');
 });
 afterAll(async () => t.close());
 

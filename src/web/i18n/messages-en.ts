@@ -6,6 +6,7 @@ import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
 import { accountEn } from './account-en.ts';
+import { openAnswersEn } from './open-answers-en.ts';
 import { weightingEn } from './weighting-en.ts';
 import { changesEn } from './changes-en.ts';
 import { publishEn } from './publish-en.ts';
@@ -355,6 +356,7 @@ export const en: Record<MessageKey, string> = {
   ...fieldworkEn,
   ...weightingEn,
   ...accountEn,
+  ...openAnswersEn,
   ...changesEn,
   ...publishEn,
   ...reportEn,

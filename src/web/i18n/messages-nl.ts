@@ -6,6 +6,7 @@ import { jobsNl } from './jobs-nl.ts';
 import { reportNl } from './report-nl.ts';
 import { fieldworkNl } from './fieldwork-nl.ts';
 import { accountNl } from './account-nl.ts';
+import { openAnswersNl } from './open-answers-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
@@ -354,6 +355,7 @@ export const nl = {
   ...fieldworkNl,
   ...weightingNl,
   ...accountNl,
+  ...openAnswersNl,
   ...changesNl,
   ...publishNl,
   ...reportNl,
