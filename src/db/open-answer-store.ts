@@ -204,3 +204,57 @@ export async function saveCodingModel(tx: Tx, organisationId: string, model: unk
   const values = { organisation_id: organisationId, model: JSON.stringify(model), evaluation: JSON.stringify(evaluation) };
   await tx.insertInto('coding_models').values(values).onConflict((oc) => oc.column('organisation_id').doUpdateSet({ ...values, trained_at: new Date() })).execute();
 }
+
+export interface RoundCodeCounts {
+  /** Respondents whose answer to the item the first coder coded. */
+  readonly base: number;
+  /** Respondents per code. */
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+/** First-coder counts per open item of a round: the base and the respondents per code. */
+export async function codeCountsOfRound(tx: Tx, organisationId: string, roundId: string): Promise<Map<string, RoundCodeCounts>> {
+  const bases = await tx
+    .selectFrom('open_answer_codings')
+    .select(['item_key', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('organisation_id', '=', organisationId)
+    .where('round_id', '=', roundId)
+    .where('coder', '=', 1)
+    .groupBy('item_key')
+    .execute();
+  const codes = await tx
+    .selectFrom('open_answer_codes')
+    .select(['item_key', 'code_key', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('organisation_id', '=', organisationId)
+    .where('round_id', '=', roundId)
+    .where('coder', '=', 1)
+    .groupBy(['item_key', 'code_key'])
+    .execute();
+  const result = new Map<string, { base: number; counts: Map<string, number> }>();
+  for (const row of bases) result.set(row.item_key, { base: Number(row.n), counts: new Map() });
+  for (const row of codes) result.get(row.item_key)?.counts.set(row.code_key, Number(row.n));
+  return result;
+}
+
+/** Released (reviewed) texts of a round's open answers with the first coder's codes. */
+export async function releasedCodedTexts(tx: Tx, organisationId: string, roundId: string): Promise<{ itemKey: string; text: string; codes: string[] }[]> {
+  const rows = await tx
+    .selectFrom('open_answer_codes as k')
+    .innerJoin('answers as a', (join) => join.onRef('a.response_id', '=', 'k.response_id').onRef('a.item_key', '=', 'k.item_key'))
+    .innerJoin('open_answer_reviews as r', (join) => join.onRef('r.response_id', '=', 'k.response_id').onRef('r.item_key', '=', 'k.item_key'))
+    .select(['k.response_id as responseId', 'k.item_key as itemKey', 'k.code_key as code', releasedText.as('text')])
+    .where('k.organisation_id', '=', organisationId)
+    .where('k.round_id', '=', roundId)
+    .where('k.coder', '=', 1)
+    .orderBy('k.response_id')
+    .execute();
+  const byAnswer = new Map<string, { itemKey: string; text: string; codes: string[] }>();
+  for (const row of rows) {
+    if (row.text === null) continue;
+    const key = `${row.responseId}/${row.itemKey}`;
+    const entry = byAnswer.get(key) ?? { itemKey: row.itemKey, text: row.text, codes: [] };
+    entry.codes.push(row.code);
+    byAnswer.set(key, entry);
+  }
+  return [...byAnswer.values()];
+}

@@ -184,6 +184,8 @@ function documentLinks(ctx: Ctx, round: Round): Html {
 export interface ReportChartData {
   readonly agreement: ReadonlyMap<string, AgreementCounts>;
   readonly organisationName: string;
+  /** The plus and improvement points section, drawn by the open-answers area. */
+  readonly points?: Html;
 }
 
 /** canExport: raw data is for researchers and administrators only. */
@@ -207,5 +209,6 @@ ${keyFigures(ctx, report)}
 ${changesSection(ctx, report)}
 ${overview}
 ${report.completed === 0 ? html`<p class="utrecht-paragraph">${t('report.none')}</p>` : report.modules.map((m) => moduleTable(ctx, m, withPrevious, chartsOf(m)))}
+${chartData?.points ?? ''}
 ${methodNote(ctx, report)}`;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { openAnswerPoints } from '../../app/open-answers/open-answer-points.ts';
 import { chartedRoundReport } from '../../app/report-document.ts';
+import { pointsSection } from '../open-answers/points-section.ts';
 import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, STAFF } from '../guards.ts';
 import { page } from '../layout.ts';
@@ -21,7 +23,8 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
     const found = UUID.test(id) ? await chartedRoundReport(db, member.membership.organisationId, id) : undefined;
     if (!found) return reply.callNotFound();
     const { t, language, csrfToken } = request.ctx;
-    const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name });
+    const points = pointsSection({ t, language }, await openAnswerPoints(db, member.membership.organisationId, id), found.report.thresholds);
+    const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name, points });
     const title = t('report.title', { name: found.round.name });
     const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
     return reply.type('text/html').send(markup.value);
