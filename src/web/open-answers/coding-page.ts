@@ -79,8 +79,8 @@ ${filterForm(props, base)}`;
   const active = view.codebook.filter((code) => !code.archived);
   return html`${heading}
 <section class="ks-panel" aria-labelledby="answer-heading">
-<h2 class="utrecht-heading-2" id="answer-heading">${t('coding.answer')} <span class="ks-muted">${t('coding.position', { position: current.index + 1, total })}</span></h2>
-<blockquote class="ks-answer-text" lang="${language === 'en' ? 'nl' : language}">${answer.text}</blockquote>
+<h2 class="utrecht-heading-2" id="answer-heading">${t('coding.position', { position: current.index + 1, total })}</h2>
+<blockquote class="ks-answer-text">${answer.text}</blockquote>
 </section>
 <form method="post" action="${base}" class="ks-coding-form" data-shortcuts="on">
 ${csrfField(csrfToken)}
