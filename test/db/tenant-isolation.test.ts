@@ -51,6 +51,10 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into publication_settings (organisation_id, round_id, modules, introduction) values (${id}, ${round}, ${['algemeen']}, 'Welkom')`);
     await run(sql`insert into round_weighting (organisation_id, round_id, source, variable) values (${id}, ${round}, 'item', 'achtergrond.leeftijd')`);
     await run(sql`insert into round_population_counts (organisation_id, round_id, source, variable, value, count) values (${id}, ${round}, 'item', 'achtergrond.leeftijd', '18-26', 120)`);
+    const plan = randomUUID(), focusPoint = randomUUID();
+    await run(sql`insert into improvement_plans (id, organisation_id, baseline_round_id, title) values (${plan}, ${id}, ${round}, 'Plan van aanpak')`);
+    await run(sql`insert into focus_points (id, organisation_id, plan_id, position, title, item_keys) values (${focusPoint}, ${id}, ${plan}, 0, 'Bereikbaarheid', ${['algemeen.cijfer']})`);
+    await run(sql`insert into measures (id, organisation_id, focus_point_id, description, owner, target_date) values (${randomUUID()}, ${id}, ${focusPoint}, 'Terugbellen', 'Klantcontact', '2026-03-31')`);
   });
 }
 

@@ -9,6 +9,7 @@ import { accountNl } from './account-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
+import { planNl } from './plan-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
   'app.name': 'Klantstem',
@@ -362,6 +363,7 @@ export const nl = {
   ...lettersNl,
   ...emailNl,
   ...analysisNl,
+  ...planNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
