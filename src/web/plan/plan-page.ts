@@ -117,6 +117,7 @@ ${measuresTable(earlier.plan.baselineRoundId, point, props, false)}
 
 function startOffer(view: PlanOfRound, props: PlanPageProps): Html {
   const { t } = props;
+  if (view.earlier && !props.canEdit) return html``;
   return html`<p class="utrecht-paragraph">${t(view.earlier ? 'plan.start.later' : 'plan.none')}</p>
 ${props.canEdit ? (view.canBeBaseline
     ? html`<p class="utrecht-paragraph">${buttonLink(`/rounds/${view.round.id}/plan/start`, t('plan.start'), view.earlier ? 'secondary' : 'primary')}</p>`
