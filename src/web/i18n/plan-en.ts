@@ -95,7 +95,6 @@ export const planEn = {
   'plan.effect.hidden': 'too few answers',
   'plan.effect.unknown': 'question not asked',
   'plan.effect.points': '{value} percentage points',
-  'plan.effect.n': 'n = {n}',
   'plan.error.planTitle': 'Enter a name for the plan.',
   'plan.error.focusTitle': 'Enter the focus point.',
   'plan.error.measure': 'Describe the measure.',

@@ -95,7 +95,6 @@ export const planNl = {
   'plan.effect.hidden': 'te weinig antwoorden',
   'plan.effect.unknown': 'vraag niet gesteld',
   'plan.effect.points': '{value} procentpunt',
-  'plan.effect.n': 'n = {n}',
   'plan.error.planTitle': 'Vul een naam voor het plan in.',
   'plan.error.focusTitle': 'Vul het speerpunt in.',
   'plan.error.measure': 'Beschrijf de maatregel.',

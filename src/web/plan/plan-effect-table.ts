@@ -11,7 +11,7 @@ function sideCell(ctx: ViewCtx, effect: ItemEffect, side: EffectSide): Html {
   const content = !effect.item ? ctx.t('plan.effect.unknown')
     : !side.figure ? html`<span class="ks-muted">${ctx.t('plan.effect.hidden')}</span>`
       : html`${figureText(ctx, effect.item.type, side.figure)}${nClassBadge(ctx, side.nClass)}`;
-  return html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${content}<br><span class="ks-muted">${ctx.t('plan.effect.n', { n: formatNumber(ctx.language, side.n) })}</span></td>`;
+  return html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${content}<br><span class="ks-muted">n = ${formatNumber(ctx.language, side.n)}</span></td>`;
 }
 
 /** "+0,4" for a mark, "+12 procentpunt" for a share; the minus sign is a real one. */
