@@ -101,13 +101,13 @@ for (const width of [360, 1280]) {
       await check(page, width, 'measure-form');
       await activate(page, page.getByRole('button', { name: 'Maatregel opslaan' }));
       await page.waitForURL(/done=measure-saved/);
-      const row = page.getByRole('row', { name: /Terugbelservice binnen één werkdag/ });
+      const row = page.getByRole('listitem').filter({ hasText: 'Terugbelservice binnen één werkdag' });
       expect(await row.textContent()).toContain('Te laat');
       expect(await row.textContent()).toContain('Bezig');
       await check(page, width, 'plan');
 
       await page.goto(`${base}/rounds/${later}/plan`);
-      const effect = page.getByRole('row', { name: /Als ik de gemeente bel/ });
+      const effect = page.getByRole('listitem').filter({ hasText: 'Als ik de gemeente bel' });
       expect(await effect.textContent()).toMatch(/30% eens.*60% eens.*\+30 procentpunt.*significant hoger/s);
       await check(page, width, 'effect');
       await context.close();

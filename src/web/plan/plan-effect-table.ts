@@ -7,11 +7,12 @@ import { html, type Html } from '../html.ts';
 import { formatNumber } from '../i18n/translate.ts';
 import { figureText, nClassBadge, type ViewCtx } from '../research/item-report-format.ts';
 
-function sideCell(ctx: ViewCtx, effect: ItemEffect, side: EffectSide): Html {
-  const content = !effect.item ? ctx.t('plan.effect.unknown')
-    : !side.figure ? html`<span class="ks-muted">${ctx.t('plan.effect.hidden')}</span>`
-      : html`${figureText(ctx, effect.item.type, side.figure)}${nClassBadge(ctx, side.nClass)}`;
-  return html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${content}<br><span class="ks-muted">n = ${formatNumber(ctx.language, side.n)}</span></td>`;
+function sideText(ctx: ViewCtx, effect: ItemEffect, side: EffectSide): Html {
+  // Non-breaking spaces keep "n = 60" together on a phone.
+  const n = `(n\u00a0=\u00a0${formatNumber(ctx.language, side.n)})`;
+  if (!effect.item) return html`${ctx.t('plan.effect.unknown')}`;
+  if (!side.figure) return html`<span class="ks-muted">${ctx.t('plan.effect.hidden')}</span> ${n}`;
+  return html`${figureText(ctx, effect.item.type, side.figure)} ${n}${nClassBadge(ctx, side.nClass)}`;
 }
 
 /** "+0,4" for a mark, "+12 procentpunt" for a share; the minus sign is a real one. */
@@ -28,25 +29,16 @@ export function verdictText(ctx: ViewCtx, effect: ItemEffect): string {
   return effect.verdict ? ctx.t(`plan.effect.${effect.verdict}`) : ctx.t('plan.effect.notTested');
 }
 
-export function effectTable(ctx: ViewCtx, title: string, effects: readonly ItemEffect[]): Html {
+/** One card per linked question: a list reads well at 360 px, where a five-column table does not. */
+export function effectList(ctx: ViewCtx, title: string, effects: readonly ItemEffect[]): Html {
   const { t } = ctx;
-  const caption = t('plan.effect.caption', { title });
-  return html`<div class="utrecht-table-container ks-scroll" tabindex="0" role="region" aria-label="${caption}">
-<table class="utrecht-table utrecht-table--html-table">
-<caption class="utrecht-table__caption">${caption}</caption>
-<thead class="utrecht-table__header"><tr class="utrecht-table__row">
-  <th class="utrecht-table__header-cell" scope="col">${t('plan.effect.col.question')}</th>
-  <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${t('plan.effect.col.baseline')}</th>
-  <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${t('plan.effect.col.current')}</th>
-  <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${t('plan.effect.col.difference')}</th>
-  <th class="utrecht-table__header-cell" scope="col">${t('plan.effect.col.verdict')}</th>
-</tr></thead>
-<tbody class="utrecht-table__body">${effects.map((e) => html`<tr class="utrecht-table__row">
-  <th class="utrecht-table__header-cell" scope="row">${e.item ? localize(e.item.text, ctx.language) : e.key}</th>
-  ${sideCell(ctx, e, e.baseline)}
-  ${sideCell(ctx, e, e.current)}
-  <td class="utrecht-table__cell utrecht-table__cell--numeric">${differenceText(ctx, e)}</td>
-  <td class="utrecht-table__cell">${e.verdict === 'significant-higher' || e.verdict === 'significant-lower' ? html`<strong>${verdictText(ctx, e)}</strong>` : verdictText(ctx, e)}</td>
-</tr>`)}</tbody>
-</table></div>`;
+  return html`<ul class="ks-card-list" aria-label="${t('plan.effect.caption', { title })}">${effects.map((e) => html`<li>
+<h4 class="utrecht-heading-4">${e.item ? localize(e.item.text, ctx.language) : e.key}</h4>
+<dl class="ks-facts">
+  <dt>${t('plan.effect.col.baseline')}</dt><dd>${sideText(ctx, e, e.baseline)}</dd>
+  <dt>${t('plan.effect.col.current')}</dt><dd>${sideText(ctx, e, e.current)}</dd>
+  <dt>${t('plan.effect.col.difference')}</dt><dd>${differenceText(ctx, e)}</dd>
+  <dt>${t('plan.effect.col.verdict')}</dt><dd>${e.verdict === 'significant-higher' || e.verdict === 'significant-lower' ? html`<strong>${verdictText(ctx, e)}</strong>` : verdictText(ctx, e)}</dd>
+</dl>
+</li>`)}</ul>`;
 }

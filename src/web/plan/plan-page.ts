@@ -10,7 +10,7 @@ import { html, type Html } from '../html.ts';
 import { formatDate } from '../i18n/translate.ts';
 import { csrfField } from '../layout.ts';
 import type { ViewCtx } from '../research/item-report-format.ts';
-import { effectTable } from './plan-effect-table.ts';
+import { effectList } from './plan-effect-table.ts';
 
 export interface PlanPageProps extends ViewCtx {
   readonly csrfToken: string;
@@ -24,41 +24,34 @@ const buttonLink = (href: string, label: string, kind: 'primary' | 'secondary' =
 
 function itemList(view: PlanOfRound, point: FocusPoint, props: PlanPageProps): Html {
   if (point.itemKeys.length === 0) return html`<p class="utrecht-paragraph ks-muted">${props.t('plan.focusPoint.noItems')}</p>`;
-  return html`<p class="utrecht-paragraph"><strong>${props.t('plan.focusPoint.items')}</strong></p>
+  return html`<h4 class="utrecht-heading-4">${props.t('plan.focusPoint.items')}</h4>
 <ul class="utrecht-unordered-list">${point.itemKeys.map((key) => {
     const item = view.items.get(key);
     return html`<li>${item ? localize(item.text, props.language) : key} <span class="ks-code">${key}</span></li>`;
   })}</ul>`;
 }
 
-function statusCell(measure: Measure, props: PlanPageProps): Html {
+function statusText(measure: Measure, props: PlanPageProps): Html {
   const late = isOverdue(measure, props.today);
-  return html`<td class="utrecht-table__cell">${props.t(`plan.status.${measure.status}`)}${late ? html` <span class="utrecht-status-badge utrecht-status-badge--warning">${props.t('plan.overdue')}</span>` : ''}</td>`;
+  return html`${props.t(`plan.status.${measure.status}`)}${late ? html` <span class="utrecht-status-badge utrecht-status-badge--warning">${props.t('plan.overdue')}</span>` : ''}`;
 }
 
-function measuresTable(roundId: string, point: FocusPoint, props: PlanPageProps, canEdit: boolean): Html {
+/** One card per measure: reads at 360 px without sideways scrolling, unlike a five-column table. */
+function measuresList(roundId: string, point: FocusPoint, props: PlanPageProps, canEdit: boolean): Html {
   const { t, language } = props;
-  if (point.measures.length === 0) return html`<p class="utrecht-paragraph ks-muted">${t('plan.measure.none')}</p>`;
-  const caption = t('plan.measures', { title: point.title });
-  return html`<div class="utrecht-table-container ks-scroll" tabindex="0" role="region" aria-label="${caption}">
-<table class="utrecht-table utrecht-table--html-table">
-<caption class="utrecht-table__caption">${caption}</caption>
-<thead class="utrecht-table__header"><tr class="utrecht-table__row">
-  <th class="utrecht-table__header-cell" scope="col">${t('plan.col.measure')}</th>
-  <th class="utrecht-table__header-cell" scope="col">${t('plan.col.owner')}</th>
-  <th class="utrecht-table__header-cell" scope="col">${t('plan.col.targetDate')}</th>
-  <th class="utrecht-table__header-cell" scope="col">${t('plan.col.status')}</th>
-  ${canEdit ? html`<th class="utrecht-table__header-cell" scope="col">${t('plan.col.actions')}</th>` : ''}
-</tr></thead>
-<tbody class="utrecht-table__body">${point.measures.map((m) => html`<tr class="utrecht-table__row">
-  <th class="utrecht-table__header-cell" scope="row">${m.description}${m.note ? html`<br><span class="ks-muted">${m.note}</span>` : ''}</th>
-  <td class="utrecht-table__cell">${m.owner || '—'}</td>
-  <td class="utrecht-table__cell">${m.targetDate ? formatDate(language, m.targetDate) : t('plan.noDate')}</td>
-  ${statusCell(m, props)}
-  ${canEdit ? html`<td class="utrecht-table__cell"><a class="utrecht-link" href="/rounds/${roundId}/plan/measures/${m.id}/edit">${t('plan.measure.edit')}<span class="ks-visually-hidden">: ${m.description}</span></a><br>
-    <a class="utrecht-link" href="/rounds/${roundId}/plan/measures/${m.id}/delete">${t('plan.measure.delete')}<span class="ks-visually-hidden">: ${m.description}</span></a></td>` : ''}
-</tr>`)}</tbody>
-</table></div>`;
+  const heading = html`<h4 class="utrecht-heading-4">${t('plan.measures.heading')}</h4>`;
+  if (point.measures.length === 0) return html`${heading}<p class="utrecht-paragraph ks-muted">${t('plan.measure.none')}</p>`;
+  return html`${heading}<ul class="ks-card-list ks-measures" aria-label="${t('plan.measures', { title: point.title })}">${point.measures.map((m) => html`<li>
+<p class="utrecht-paragraph"><strong>${m.description}</strong></p>
+${m.note ? html`<p class="utrecht-paragraph ks-muted">${m.note}</p>` : ''}
+<dl class="ks-facts">
+  <dt>${t('plan.col.owner')}</dt><dd>${m.owner || '—'}</dd>
+  <dt>${t('plan.col.targetDate')}</dt><dd>${m.targetDate ? formatDate(language, m.targetDate) : t('plan.noDate')}</dd>
+  <dt>${t('plan.col.status')}</dt><dd>${statusText(m, props)}</dd>
+</dl>
+${canEdit ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${roundId}/plan/measures/${m.id}/edit">${t('plan.measure.edit')}<span class="ks-visually-hidden">: ${m.description}</span></a> ·
+<a class="utrecht-link" href="/rounds/${roundId}/plan/measures/${m.id}/delete">${t('plan.measure.delete')}<span class="ks-visually-hidden">: ${m.description}</span></a></p>` : ''}
+</li>`)}</ul>`;
 }
 
 function overdueSummary(content: PlanContent, props: PlanPageProps): Html | '' {
@@ -91,7 +84,7 @@ ${content.focusPoints.map((point, index) => html`<section class="ks-panel" aria-
 <h3 class="utrecht-heading-3" id="focus-${point.id}">${index + 1}. ${point.title}</h3>
 ${point.description ? point.description.split(/\n\s*\n/).map((p) => html`<p class="utrecht-paragraph">${p}</p>`) : ''}
 ${itemList(view, point, props)}
-${measuresTable(view.round.id, point, props, props.canEdit)}
+${measuresList(view.round.id, point, props, props.canEdit)}
 ${props.canEdit ? html`<p class="utrecht-paragraph">${buttonLink(`${base}/focus-points/${point.id}/measures/new`, t('plan.measure.add'))}</p>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${base}/focus-points/${point.id}/edit">${t('plan.focusPoint.edit')}<span class="ks-visually-hidden">: ${point.title}</span></a> ·
 <a class="utrecht-link" href="${base}/focus-points/${point.id}/delete">${t('plan.focusPoint.delete')}<span class="ks-visually-hidden">: ${point.title}</span></a></p>` : ''}
@@ -109,8 +102,8 @@ ${earlier.provisional ? html`<p class="utrecht-paragraph"><strong>${t('plan.effe
 ${overdueSummary(earlier, props)}
 ${earlier.focusPoints.map((point, index) => html`<section class="ks-panel" aria-labelledby="effect-${point.id}">
 <h3 class="utrecht-heading-3" id="effect-${point.id}">${index + 1}. ${point.title}</h3>
-${(byId.get(point.id) ?? []).length > 0 ? effectTable(props, point.title, byId.get(point.id)!) : html`<p class="utrecht-paragraph ks-muted">${t('plan.focusPoint.noItems')}</p>`}
-${measuresTable(earlier.plan.baselineRoundId, point, props, false)}
+${(byId.get(point.id) ?? []).length > 0 ? effectList(props, point.title, byId.get(point.id)!) : html`<p class="utrecht-paragraph ks-muted">${t('plan.focusPoint.noItems')}</p>`}
+${measuresList(earlier.plan.baselineRoundId, point, props, false)}
 </section>`)}
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${earlier.plan.baselineRoundId}/plan">${t('plan.effect.editAtBaseline')}</a></p>`;
 }
