@@ -106,6 +106,18 @@ for (const width of [360, 1280]) {
       expect(await row.textContent()).toContain('Bezig');
       await check(page, width, 'plan');
 
+      // Published on the public page of the (now published) baseline round, by keyboard.
+      await withSystem(t.database.db, (tx) => sql`update rounds set status = 'published' where id = ${baseline}`.execute(tx));
+      await page.getByLabel('Dit plan tonen op de openbare uitkomstenpagina').focus();
+      await page.keyboard.press('Space');
+      await activate(page, page.getByRole('button', { name: 'Opslaan' }));
+      await page.waitForURL(/done=published/);
+      await page.goto(`${base}/p/alfa/${baseline}`);
+      const measure = page.getByRole('row', { name: /Terugbelservice binnen één werkdag/ });
+      expect(await measure.textContent()).toContain('Bezig');
+      expect(await page.content()).not.toContain('Teamleider Klantcontact');
+      await check(page, width, 'public');
+
       await page.goto(`${base}/rounds/${later}/plan`);
       const effect = page.getByRole('listitem').filter({ hasText: 'Als ik de gemeente bel' });
       expect(await effect.textContent()).toMatch(/30% eens.*60% eens.*\+30 procentpunt.*significant hoger/s);
