@@ -88,6 +88,7 @@ describe('improvement plan', () => {
   it('adds a focus point with items chosen by module, and measures with owner, date and status; overdue ones say "Te laat"', async () => {
     const researcher = await signedIn('researcher@alfa.nl');
     const form = await researcher.get(`${plan(baseline)}/focus-points/new`);
+    expect(form.body).toContain(`href="/rounds/${baseline}/plan/focus-points/new?lang=en"`);
     expect(form.body).toContain('<legend class="utrecht-form-fieldset__legend">Eerste contact</legend>');
     expect(form.body).toContain('value="telefoon.bereikbaarheid"');
     expect(form.body).not.toContain('value="open.verbeterpunten"');
@@ -210,6 +211,10 @@ describe('improvement plan', () => {
     expect(body).toContain('Ik hoef aan de balie niet lang te wachten. Nulmeting 100% eens (n = 50) Nu te weinig antwoorden (n = 9) Verschil — Oordeel niet te toetsen');
     expect(page.body).toContain(`href="/rounds/${baseline}/plan">Maatregelen bijwerken bij de nulmeting`);
     expect(body).not.toContain('U kunt ook deze ronde de nulmeting maken');
+    const english = text((await viewer.get(`${plan(later)}?lang=en`)).body);
+    expect(english).toContain('Effect of the plan: Plan van aanpak 2025');
+    expect(english).toContain('Baseline 40% agree (n = 50) Now 70% agree (n = 50) Difference +30 percentage points Verdict significantly higher');
+    expect(english).toContain('Baseline 7.0 (n = 50) Now 7.0 (n = 50) Difference 0.0 Verdict no significant difference');
     // A researcher may make the later round a new baseline once its fieldwork is closed.
     const researcher = text((await (await signedIn('researcher@alfa.nl')).get(plan(later))).body);
     expect(researcher).toContain('U kunt ook deze ronde de nulmeting maken voor een nieuw plan. Een plan van aanpak kan beginnen als het veldwerk van deze ronde gesloten is.');

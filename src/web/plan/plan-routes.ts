@@ -41,8 +41,10 @@ export async function planRoutes(app: FastifyInstance, options: { db: Kysely<DB>
 
   const send = (request: FastifyRequest, reply: FastifyReply, member: Member, view: PlanOfRound, title: string, body: Html, code = 200, notice?: string) => {
     const { t, language, csrfToken } = request.ctx;
+    // The language switch reloads this page; after a refused POST it goes to the plan itself.
+    const path = request.method === 'GET' ? request.url.split('?')[0]! : `/rounds/${view.round.id}/plan`;
     return reply.code(code).type('text/html').send(page({
-      title, language, t, csrfToken, path: `/rounds/${view.round.id}/plan`, user: member.session, body, ...(notice ? { notice } : {}),
+      title, language, t, csrfToken, path, user: member.session, body, ...(notice ? { notice } : {}),
     }).value);
   };
 
