@@ -72,6 +72,7 @@ export async function planOfRound(db: Kysely<DB>, organisationId: string, roundI
         items, thresholds,
         baseline: counts.get(before.plan.baselineRoundId) ?? new Map(),
         current: counts.get(round.id) ?? new Map(),
+        asked: new Set(questionnaire.blocks.filter((b) => !round.disabledModules.includes(b.module)).flatMap((b) => b.items.map((i) => i.key))),
       });
       earlier = { ...before, effect, provisional: round.status === 'fieldwork' };
     }

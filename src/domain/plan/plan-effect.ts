@@ -25,6 +25,8 @@ export interface ItemEffect {
   readonly key: string;
   /** Null when neither round's questionnaire has the key. */
   readonly item: Item | null;
+  /** False when the current round did not ask the item (not in its questionnaire, or its module off). */
+  readonly asked: boolean;
   readonly baseline: EffectSide;
   readonly current: EffectSide;
   /** Current minus baseline (a share as a fraction); null without both figures. */
@@ -53,12 +55,15 @@ export interface PlanEffectInput {
   readonly items: ReadonlyMap<string, Item>;
   readonly baseline: ReadonlyMap<string, ItemAnswerCounts>;
   readonly current: ReadonlyMap<string, ItemAnswerCounts>;
+  /** Keys the current round asked; without it every item counts as asked. */
+  readonly asked?: ReadonlySet<string>;
   readonly thresholds: ReportingThresholds;
 }
 
 interface Draft {
   readonly key: string;
   readonly item: Item | null;
+  readonly asked: boolean;
   readonly baseline: EffectSide;
   readonly current: EffectSide;
   readonly test: { readonly difference: number; readonly p: number } | null;
@@ -85,12 +90,14 @@ function test(now: ComparisonBasis, before: ComparisonBasis): { difference: numb
 
 function draft(key: string, input: PlanEffectInput): Draft {
   const item = input.items.get(key) ?? null;
+  const asked = input.asked ? input.asked.has(key) : true;
   const empty: EffectSide = { n: 0, nClass: 'hidden', figure: null };
-  if (!item) return { key, item, baseline: empty, current: empty, test: null };
+  if (!item) return { key, item, asked, baseline: empty, current: empty, test: null };
   const before = side(item, input.baseline.get(key) ?? NO_ANSWERS, input.thresholds);
-  const now = side(item, input.current.get(key) ?? NO_ANSWERS, input.thresholds);
+  // Answers to an item the round did not ask (a module switched off later) do not count.
+  const now = asked ? side(item, input.current.get(key) ?? NO_ANSWERS, input.thresholds) : { side: empty, basis: null };
   const tested = before.basis && now.basis && before.side.figure && now.side.figure ? test(now.basis, before.basis) : null;
-  return { key, item, baseline: before.side, current: now.side, test: tested };
+  return { key, item, asked, baseline: before.side, current: now.side, test: tested };
 }
 
 export function planEffect(input: PlanEffectInput): PlanEffect {
@@ -103,7 +110,7 @@ export function planEffect(input: PlanEffectInput): PlanEffect {
     const adjustedP = adjusted.get(d.key) ?? null;
     const difference = d.baseline.figure && d.current.figure ? d.current.figure.value - d.baseline.figure.value : null;
     return {
-      key: d.key, item: d.item, baseline: d.baseline, current: d.current, difference,
+      key: d.key, item: d.item, asked: d.asked, baseline: d.baseline, current: d.current, difference,
       p: d.test?.p ?? null, adjustedP,
       verdict: d.test && adjustedP !== null ? compareLabel({ difference: d.test.difference, significant: isSignificant(adjustedP) }) : null,
     };

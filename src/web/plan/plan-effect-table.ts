@@ -10,7 +10,7 @@ import { figureText, nClassBadge, type ViewCtx } from '../research/item-report-f
 function sideText(ctx: ViewCtx, effect: ItemEffect, side: EffectSide): Html {
   // Non-breaking spaces keep "n = 60" together on a phone.
   const n = `(n\u00a0=\u00a0${formatNumber(ctx.language, side.n)})`;
-  if (!effect.item) return html`${ctx.t('plan.effect.unknown')}`;
+  if (!effect.item || (side === effect.current && !effect.asked)) return html`${ctx.t('plan.effect.unknown')}`;
   if (!side.figure) return html`<span class="ks-muted">${ctx.t('plan.effect.hidden')}</span> ${n}`;
   return html`${figureText(ctx, effect.item.type, side.figure)} ${n}${nClassBadge(ctx, side.nClass)}`;
 }

@@ -82,6 +82,22 @@ describe('plan effect', () => {
   });
 });
 
+describe('plan effect of an item the current round did not ask', () => {
+  it('shows the baseline figure but nothing now and no test', () => {
+    const effect = planEffect({
+      focusPoints: [{ id: 'f', itemKeys: ['balie.cijfer', 'tel.bereikbaar'] }],
+      items, baseline, current, asked: new Set(['tel.bereikbaar']), thresholds: DEFAULT_REPORTING_THRESHOLDS,
+    });
+    const [mark, share] = effect.focusPoints[0]!.items;
+    expect(mark).toMatchObject({ asked: false, current: { n: 0, nClass: 'hidden', figure: null }, difference: null, verdict: null });
+    expect(mark!.baseline.figure?.value).toBeCloseTo(7, 10);
+    // One test left: Holm with m = 1 leaves p as it is.
+    expect(effect.tests).toBe(1);
+    expect(share).toMatchObject({ asked: true, verdict: 'significant-higher' });
+    expect(share!.adjustedP).toBeCloseTo(0.002568831527022722, 8);
+  });
+});
+
 describe('measure status', () => {
   it('is overdue only after the target date and while not finished', () => {
     expect(isOverdue({ status: 'planned', targetDate: '2025-03-31' }, '2025-04-01')).toBe(true);
