@@ -6,12 +6,15 @@ import type { DB } from '../db/schema.ts';
 import { withSystem, withTenant } from '../db/tenant-transaction.ts';
 import { publicReport, type PublicReport } from '../domain/publication/public-report.ts';
 import { roundReport } from './round-report.ts';
+import { publishedPlanOf, type PublishedPlan } from './plan/published-plan.ts';
 
 export interface PublicResults {
   readonly organisation: { readonly slug: string; readonly name: string };
   readonly round: Pick<Round, 'id' | 'name' | 'year'>;
   readonly settings: PublicationSettings;
   readonly report: PublicReport;
+  /** The improvement plan, when the organisation chose to publish it. */
+  readonly plan?: PublishedPlan;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -28,11 +31,15 @@ export async function publicResults(db: Kysely<DB>, slug: string, roundId: strin
   if (!organisation) return undefined;
   const view = await roundReport(db, organisation.id, roundId);
   if (!view || view.round.status !== 'published') return undefined;
-  const settings = await withTenant(db, organisation.id, (tx) => getPublicationSettings(tx, organisation.id, roundId));
+  const { settings, plan } = await withTenant(db, organisation.id, async (tx) => ({
+    settings: await getPublicationSettings(tx, organisation.id, roundId),
+    plan: await publishedPlanOf(tx, organisation.id, view.round),
+  }));
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
     round: { id: view.round.id, name: view.round.name, year: view.round.year },
     settings,
     report: publicReport(view.report, settings),
+    ...(plan ? { plan } : {}),
   };
 }

@@ -10,6 +10,7 @@ import * as weighting from './migrations/0016-weighting.ts';
 import * as rateLimits from './migrations/0017-rate-limits.ts';
 import * as twoFactor from './migrations/0018-two-factor.ts';
 import * as openAnswers from './migrations/0019-open-answers.ts';
+import * as improvementPlan from './migrations/0020-improvement-plan.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0017-rate-limits': rateLimits,
   '0018-two-factor': twoFactor,
   '0019-open-answers': openAnswers,
+  '0020-improvement-plan': improvementPlan,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

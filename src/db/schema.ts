@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { FieldworkTables } from './fieldwork-schema.ts';
+import type { ImprovementPlanTables } from './improvement-plan-schema.ts';
 import type { PublicationTables } from './publication-schema.ts';
 import type { OpenAnswersTables } from './open-answers-schema.ts';
 import type { WeightingTables } from './weighting-schema.ts';
@@ -197,7 +198,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

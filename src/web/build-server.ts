@@ -32,6 +32,7 @@ import { questionnaireRoutes } from './research/questionnaire-routes.ts';
 import { exportRoutes } from './research/export-routes.ts';
 import { publicationRoutes } from './research/publication-routes.ts';
 import { publicRoutes } from './public/public-routes.ts';
+import { planRoutes } from './plan/plan-routes.ts';
 import { fieldworkRoutes } from './fieldwork/fieldwork-routes.ts';
 import { reportRoutes } from './research/report-routes.ts';
 import { itemReportRoutes } from './research/item-report-routes.ts';
@@ -116,6 +117,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(codingRoutes, { db: options.db });
   await app.register(roundStatusRoutes, { db: options.db });
   await app.register(reportRoutes, { db: options.db });
+  await app.register(planRoutes, { db: options.db });
   await app.register(itemReportRoutes, { db: options.db });
   await app.register(exportRoutes, { db: options.db });
   await app.register(publicationRoutes, { db: options.db, publicUrl: options.publicUrl ?? 'http://localhost:3000' });

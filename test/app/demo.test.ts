@@ -4,6 +4,7 @@ import { hashAccessCode } from '../../src/app/access-code-hash.ts';
 import { demoAccessCodes, seedDemo, type SeedDemoResult } from '../../src/app/demo/seed-demo.ts';
 import { VOORBEELDSTAD } from '../../src/app/demo/demo-organisations.ts';
 import { generateResponses } from '../../src/app/demo/generate-responses.ts';
+import { planOfRound } from '../../src/app/plan/plan-of-round.ts';
 import { verifyPassword } from '../../src/app/passwords.ts';
 import type { Database } from '../../src/db/connect.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -263,6 +264,20 @@ describe('seedDemo', () => {
     expect(stored.mean.toFixed(6)).toBe((marks.reduce((s, m) => s + m, 0) / marks.length).toFixed(6));
     const ids = await rows(sql<{ id: string }>`select id from responses where round_id = ${round} and status = 'completed' order by id`);
     expect(ids.map((r) => r.id)).toEqual(generated.map((r) => r.id).sort());
+  });
+
+  it('gives Voorbeeldstad a published plan on its 2024 round whose effect shows in 2025', async () => {
+    const organisation = (await one(sql<{ id: string }>`select id from organisations where slug = 'voorbeeldstad'`)).id;
+    const view = await planOfRound(db, organisation, await roundId('voorbeeldstad', 2025));
+    expect(view?.own).toBeUndefined();
+    const earlier = view!.earlier!;
+    expect(earlier.plan).toMatchObject({ title: 'Plan van aanpak 2024–2025', baselineYear: 2024, published: true });
+    expect(earlier.focusPoints.map((f) => [f.title, f.measures.length])).toEqual([['Telefonische bereikbaarheid', 3], ['Wachttijd aan de balie', 3]]);
+    const effect = new Map(earlier.effect.focusPoints.flatMap((f) => f.items).map((i) => [i.key, i]));
+    // The generator moves these two items in opposite directions between 2024 and 2025.
+    expect(effect.get('telefoon.bereikbaarheid')!.difference).toBeGreaterThan(0);
+    expect(effect.get('balie.wachttijd')!.difference).toBeLessThan(0);
+    expect(effect.get('telefoon.bereikbaarheid')!.verdict).not.toBeNull();
   });
 
   it('does nothing when the demo is there already', async () => {

@@ -57,6 +57,10 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into open_answer_reviews (organisation_id, round_id, response_id, item_key, decision, reviewed_by, reviewed_on) values (${id}, ${round}, ${response}, 'open.pluspunten', 'approved', ${user}, '2025-03-02')`);
     await run(sql`insert into open_answer_undo (organisation_id, user_id, round_id, response_id, item_key, coder, was_coded) values (${id}, ${user}, ${round}, ${response}, 'open.pluspunten', 1, false)`);
     await run(sql`insert into coding_models (organisation_id, model, evaluation) values (${id}, '{}', '{}')`);
+    const plan = randomUUID(), focusPoint = randomUUID();
+    await run(sql`insert into improvement_plans (id, organisation_id, baseline_round_id, title) values (${plan}, ${id}, ${round}, 'Plan van aanpak')`);
+    await run(sql`insert into focus_points (id, organisation_id, plan_id, position, title, item_keys) values (${focusPoint}, ${id}, ${plan}, 0, 'Bereikbaarheid', ${['algemeen.cijfer']})`);
+    await run(sql`insert into measures (id, organisation_id, focus_point_id, description, owner, target_date) values (${randomUUID()}, ${id}, ${focusPoint}, 'Terugbellen', 'Klantcontact', '2026-03-31')`);
   });
 }
 

@@ -101,6 +101,7 @@ const MATRIX: Record<string, Expected> = {
   'GET /rounds/:id/report/items/:key': STAFF_ROUND,
   'GET /rounds/:id/fieldwork': STAFF_ROUND,
   'GET /rounds/:id/monitor': STAFF_ROUND,
+  'GET /rounds/:id/plan': STAFF_ROUND,
 
   'POST /rounds/:id/report/weighting': DESIGNER_ROUND,
   'POST /rounds/:id/report/population': DESIGNER_ROUND,
@@ -156,6 +157,23 @@ const MATRIX: Record<string, Expected> = {
   'GET /rounds/:id/letters/mailings/:file': DESIGNER_ROUND_ABSENT,
   'GET /rounds/:id/letters/confirm': DESIGNER_ROUND,
   'POST /rounds/:id/letters/jobs': DESIGNER_ROUND,
+  // The matrix round is in fieldwork: it cannot become a baseline, so it has no plan; the
+  // round-level plan routes send designers back to the plan page, the id-bound ones find nothing.
+  'GET /rounds/:id/plan/start': DESIGNER_ROUND,
+  'POST /rounds/:id/plan/start': DESIGNER_ROUND,
+  'POST /rounds/:id/plan/publication': DESIGNER_ROUND,
+  'GET /rounds/:id/plan/focus-points/new': DESIGNER_ROUND,
+  'POST /rounds/:id/plan/focus-points': DESIGNER_ROUND,
+  'GET /rounds/:id/plan/focus-points/:focusId/edit': DESIGNER_ROUND_ABSENT,
+  'POST /rounds/:id/plan/focus-points/:focusId/edit': DESIGNER_ROUND_ABSENT,
+  'GET /rounds/:id/plan/focus-points/:focusId/delete': DESIGNER_ROUND_ABSENT,
+  'POST /rounds/:id/plan/focus-points/:focusId/delete': DESIGNER_ROUND_ABSENT,
+  'GET /rounds/:id/plan/focus-points/:focusId/measures/new': DESIGNER_ROUND_ABSENT,
+  'POST /rounds/:id/plan/focus-points/:focusId/measures': DESIGNER_ROUND_ABSENT,
+  'GET /rounds/:id/plan/measures/:measureId/edit': DESIGNER_ROUND_ABSENT,
+  'POST /rounds/:id/plan/measures/:measureId/edit': DESIGNER_ROUND_ABSENT,
+  'GET /rounds/:id/plan/measures/:measureId/delete': DESIGNER_ROUND_ABSENT,
+  'POST /rounds/:id/plan/measures/:measureId/delete': DESIGNER_ROUND_ABSENT,
 
   'GET /rounds/:id/open-answers': DESIGNER_ROUND,
   'POST /rounds/:id/open-answers/train': DESIGNER_ROUND,
@@ -221,6 +239,7 @@ describe('authorisation matrix', () => {
       id: roundId, round: roundId, roundId, userId: randomUUID(), importId: randomUUID(), fileId: randomUUID(), file: 'brieven.pdf',
       key: 'algemeen.cijfer', module: 'algemeen', action: 'reopen', kind: 'email-invitation', language: 'nl', token: 'onbekend',
       code: 'ABCDEFGHJKMN', block: 'algemeen', org: 'alfa', slug: 'alfa', item: 'open.pluspunten',
+      focusId: randomUUID(), measureId: randomUUID(),
     };
     const differences: string[] = [];
     // Signing out ends the sessions, so it goes last.

@@ -18,12 +18,14 @@ import {
   type DemoUser,
 } from './demo-organisations.ts';
 import { seedDemoRound } from './seed-demo-round.ts';
+import { seedDemoPlan } from './seed-demo-plan.ts';
 
 export { demoAccessCodes } from './demo-access-codes.ts';
 
 // The demo data `npm start` loads into an empty database and `cli seed-demo` loads on request:
-// Gemeente Voorbeeldstad with three rounds and four users, seven more organisations with a 2025
-// round each (a reference group for the benchmark), and a benchmark organiser. Deterministic:
+// Gemeente Voorbeeldstad with three rounds, four users and an improvement plan on its 2024
+// round, seven more organisations with a 2025 round each (a reference group for the
+// benchmark), and a benchmark organiser. Deterministic:
 // the same rows every time, so screenshots, tests and support conversations agree.
 
 export interface SeedDemoResult {
@@ -74,6 +76,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   await addUser(db, DEMO_BENCHMARK_ORGANISER);
   for (const organisation of OTHER_ORGANISATIONS) await seedOrganisation(db, organisation, standard.id);
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
+  if (created) await seedDemoPlan(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG);
   await analyzeTables(db);
   return { created, signIn };
 }

@@ -10,6 +10,7 @@ import { openAnswersEn } from './open-answers-en.ts';
 import { weightingEn } from './weighting-en.ts';
 import { changesEn } from './changes-en.ts';
 import { publishEn } from './publish-en.ts';
+import { planEn } from './plan-en.ts';
 import type { MessageKey } from "./messages-nl.ts";
 // English interface text; keys and placeholders match messages-nl.ts.
 export const en: Record<MessageKey, string> = {
@@ -365,4 +366,5 @@ export const en: Record<MessageKey, string> = {
   ...lettersEn,
   ...emailEn,
   ...analysisEn,
+  ...planEn,
 };

@@ -10,6 +10,7 @@ import { openAnswersNl } from './open-answers-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
+import { planNl } from './plan-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
   'app.name': 'Klantstem',
@@ -364,6 +365,7 @@ export const nl = {
   ...lettersNl,
   ...emailNl,
   ...analysisNl,
+  ...planNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -56,7 +56,7 @@ export const openAnswersEn = {
   'coding.error.unknownCode': 'Choose only codes from the codebook.',
   'coding.list.title': 'Coded answers: {question}',
   'coding.list.col.answer': 'Answer',
-  'coding.list.col.codes': 'Codes',
+  'coding.list.col.codes': 'Assigned codes',
   'coding.list.notCoded': 'not coded yet',
   'coding.list.noCode': 'no code',
   'coding.list.change': 'Change',

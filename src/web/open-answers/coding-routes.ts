@@ -102,7 +102,7 @@ export async function codingRoutes(app: FastifyInstance, options: { db: Kysely<D
     const responseId = typeof body.responseId === 'string' && UUID.test(body.responseId) ? body.responseId : '';
     const screen = `/rounds/${p.roundId}/open-answers/${encodeURIComponent(p.itemKey)}/code?coder=${coder}&filter=${encodeURIComponent(filterParam(filter))}`;
     // A form without an answer (a stale or hand-made request): back to the screen, nothing saved.
-    if (!responseId) return reply.redirect(screen, 303);
+    if (!responseId) return (await isOwnRound(db, member.membership.organisationId, p.roundId)) ? reply.redirect(screen, 303) : reply.callNotFound();
     const codes = body.action === 'accept' ? asList(body.suggested) : asList(body.codes);
     const actor = { organisationId: member.membership.organisationId, userId: member.session.userId };
     const saved = await saveAnswerCoding(db, actor, { ...p, responseId, coder, codes });

@@ -177,7 +177,8 @@ function documentLinks(ctx: Ctx, round: Round): Html {
   return html`<p class="utrecht-paragraph ks-report-exports">${t('doc.links')}:
 <a class="utrecht-link" href="${base}/document?lang=${language}">${t('doc.link.html')}</a> ·
 <a class="utrecht-link" href="/rounds/${round.id}/report.pdf?lang=${language}">${t('doc.link.pdf')}</a></p>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${base}/weighting">${t('weighting.link')}</a></p>`;
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${base}/weighting">${t('weighting.link')}</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${round.id}/plan">${t('plan.link')}</a></p>`;
 }
 
 /** What the charts need beyond the model: answers per agreement point, the organisation's name. */
