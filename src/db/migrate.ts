@@ -9,6 +9,7 @@ import * as publication from './migrations/0010-publication.ts';
 import * as weighting from './migrations/0016-weighting.ts';
 import * as rateLimits from './migrations/0017-rate-limits.ts';
 import * as twoFactor from './migrations/0018-two-factor.ts';
+import * as councilAdvice from './migrations/0021-council-advice.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0016-weighting': weighting,
   '0017-rate-limits': rateLimits,
   '0018-two-factor': twoFactor,
+  '0021-council-advice': councilAdvice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
