@@ -1,9 +1,10 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AdviceDecision } from '../domain/council/advice-response-rules.ts';
 
 // Kysely's view of the tables created by migrations/0021-council-advice.ts.
 
 export type AdviceStatus = 'draft' | 'sent';
-export type AdviceDecision = 'adopted' | 'partly' | 'not_adopted';
+export type { AdviceDecision };
 
 /** A figure from the round's report, as it was shown when the council cited it. */
 export interface Citation {
