@@ -51,6 +51,10 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into publication_settings (organisation_id, round_id, modules, introduction) values (${id}, ${round}, ${['algemeen']}, 'Welkom')`);
     await run(sql`insert into round_weighting (organisation_id, round_id, source, variable) values (${id}, ${round}, 'item', 'achtergrond.leeftijd')`);
     await run(sql`insert into round_population_counts (organisation_id, round_id, source, variable, value, count) values (${id}, ${round}, 'item', 'achtergrond.leeftijd', '18-26', 120)`);
+    const advice = randomUUID(), point = randomUUID();
+    await run(sql`insert into council_advices (id, organisation_id, round_id, title, status, sent_on) values (${advice}, ${id}, ${round}, 'Advies', 'sent', '2026-12-01')`);
+    await run(sql`insert into advice_points (id, organisation_id, advice_id, number, text, citations) values (${point}, ${id}, ${advice}, 1, 'Punt', '[]'::jsonb)`);
+    await run(sql`insert into advice_responses (organisation_id, point_id, decision, reasons, responded_on) values (${id}, ${point}, 'partly', 'Deels', '2026-12-10')`);
   });
 }
 

@@ -27,6 +27,8 @@ const DESIGNER_ROUND_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidd
 const DESIGNER_ORG: Expected = ['login', 'ok', 'ok', 'forbidden', 'forbidden', 'ok'];
 const ADMIN_ORG: Expected = ['login', 'ok', 'forbidden', 'forbidden', 'forbidden', 'forbidden'];
 const ADMIN_ABSENT: Expected = ['login', 'missing', 'forbidden', 'forbidden', 'forbidden', 'forbidden'];
+const COUNCIL_ROUND: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
+const COUNCIL_ABSENT: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'missing', 'forbidden'];
 const JOB_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_DESIGNER_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidden', 'forbidden', 'missing'];
 const API: Expected = ['unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised'];
@@ -157,6 +159,14 @@ const MATRIX: Record<string, Expected> = {
   'GET /rounds/:id/letters/confirm': DESIGNER_ROUND,
   'POST /rounds/:id/letters/jobs': DESIGNER_ROUND,
 
+  'GET /rounds/:id/council': STAFF_ROUND,
+  'POST /rounds/:id/council/advices': COUNCIL_ROUND,
+  'GET /rounds/:id/council/advices/:adviceId': COUNCIL_ABSENT,
+  'POST /rounds/:id/council/advices/:adviceId/points': COUNCIL_ABSENT,
+  'POST /rounds/:id/council/advices/:adviceId/send': COUNCIL_ABSENT,
+  'GET /rounds/:id/council/advices/:adviceId/points/:pointId/response': DESIGNER_ROUND_ABSENT,
+  'POST /rounds/:id/council/advices/:adviceId/points/:pointId/response': DESIGNER_ROUND_ABSENT,
+
   'GET /jobs/:id': JOB_ABSENT,
   'GET /jobs/:id/progress.json': JOB_ABSENT,
   'GET /jobs/:id/files/:fileId': JOB_DESIGNER_ABSENT,
@@ -210,7 +220,7 @@ describe('authorisation matrix', () => {
     const params: Record<string, string> = {
       id: roundId, round: roundId, roundId, userId: randomUUID(), importId: randomUUID(), fileId: randomUUID(), file: 'brieven.pdf',
       key: 'algemeen.cijfer', module: 'algemeen', action: 'reopen', kind: 'email-invitation', language: 'nl', token: 'onbekend',
-      code: 'ABCDEFGHJKMN', block: 'algemeen', org: 'alfa', slug: 'alfa',
+      code: 'ABCDEFGHJKMN', block: 'algemeen', org: 'alfa', slug: 'alfa', adviceId: randomUUID(), pointId: randomUUID(),
     };
     const differences: string[] = [];
     // Signing out ends the sessions, so it goes last.

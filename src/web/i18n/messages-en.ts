@@ -7,6 +7,7 @@ import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
 import { accountEn } from './account-en.ts';
 import { weightingEn } from './weighting-en.ts';
+import { councilEn } from './council-en.ts';
 import { changesEn } from './changes-en.ts';
 import { publishEn } from './publish-en.ts';
 import type { MessageKey } from "./messages-nl.ts";
@@ -354,6 +355,7 @@ export const en: Record<MessageKey, string> = {
   'paperEntry.diff.form': 'Form {code}.',
   ...fieldworkEn,
   ...weightingEn,
+  ...councilEn,
   ...accountEn,
   ...changesEn,
   ...publishEn,

@@ -7,6 +7,7 @@ import { reportNl } from './report-nl.ts';
 import { fieldworkNl } from './fieldwork-nl.ts';
 import { accountNl } from './account-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
+import { councilNl } from './council-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
@@ -353,6 +354,7 @@ export const nl = {
   'paperEntry.diff.form': 'Formulier {code}.',
   ...fieldworkNl,
   ...weightingNl,
+  ...councilNl,
   ...accountNl,
   ...changesNl,
   ...publishNl,
