@@ -29,6 +29,8 @@ const ADMIN_ORG: Expected = ['login', 'ok', 'forbidden', 'forbidden', 'forbidden
 const ADMIN_ABSENT: Expected = ['login', 'missing', 'forbidden', 'forbidden', 'forbidden', 'forbidden'];
 const COUNCIL_ROUND: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
 const COUNCIL_ABSENT: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'missing', 'forbidden'];
+const COUNCIL_ORG: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
+const STAFF_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_DESIGNER_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidden', 'forbidden', 'missing'];
 const API: Expected = ['unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised'];
@@ -166,6 +168,14 @@ const MATRIX: Record<string, Expected> = {
   'POST /rounds/:id/council/advices/:adviceId/send': COUNCIL_ABSENT,
   'GET /rounds/:id/council/advices/:adviceId/points/:pointId/response': DESIGNER_ROUND_ABSENT,
   'POST /rounds/:id/council/advices/:adviceId/points/:pointId/response': DESIGNER_ROUND_ABSENT,
+
+  // The round of the table is the organisation's, not a council survey: not found.
+  'GET /council/surveys': COUNCIL_ORG,
+  'POST /council/surveys': COUNCIL_ORG,
+  'GET /council/surveys/:id': COUNCIL_ABSENT,
+  'POST /council/surveys/:id/questions': COUNCIL_ABSENT,
+  'POST /council/surveys/:id/status': COUNCIL_ABSENT,
+  'GET /council/surveys/:id/results': STAFF_ABSENT,
 
   'GET /jobs/:id': JOB_ABSENT,
   'GET /jobs/:id/progress.json': JOB_ABSENT,
