@@ -104,7 +104,7 @@ for (const width of [360, 1280]) {
 
       await researcher.locator('.ks-error-summary a').first().focus();
       await researcher.keyboard.press('Enter');
-      expect(await researcher.evaluate(() => document.activeElement?.id)).toBe('reasons');
+      expect(await researcher.evaluate('document.activeElement && document.activeElement.id')).toBe('reasons');
       await researcher.keyboard.type('Het cijfer hangt af van landelijke regels; we leggen wel elk jaar uit wat er verandert.');
       await press(researcher, 'Reactie opslaan');
       await researcher.waitForURL(/done=responded/);

@@ -54,7 +54,7 @@ describe('council advice', () => {
 
     const workspace = await council.get(adviceUrl);
     expect(workspace.body).toContain('<option value="algemeen.cijfer" >Welk rapportcijfer geeft u');
-    expect(text(workspace.body)).toContain(': 7,5 (n = 12, indicatief)');
+    expect(text(workspace.body)).toContain(' — 7,5 (n = 12, indicatief)');
 
     const empty = await council.post(`${adviceUrl}/points`, { text: ' ', cite: ['', ''] });
     expect(empty.statusCode).toBe(400);
@@ -111,7 +111,7 @@ describe('council advice', () => {
     const read = text((await viewer.get(timeline())).body);
     expect(read).toContain('Advies verstuurd: Advies over het KTO 2026');
     expect(read).toContain('Punt 1 Houd het rapportcijfer minstens op dit niveau. Aangehaalde cijfers');
-    expect(read).toContain(': 7,5 (n = 12, indicatief)');
+    expect(read).toContain(' — 7,5 (n = 12, indicatief)');
     expect(read).toContain('Reactie van de organisatie op punt 1');
     expect(read).toContain('Overgenomen');
     expect(read).toContain('Gedeeltelijk overgenomen Er komt een terugbelservice; meer telefonisten past niet in de begroting.');

@@ -18,6 +18,7 @@ import {
   type DemoUser,
 } from './demo-organisations.ts';
 import { seedDemoRound } from './seed-demo-round.ts';
+import { seedDemoAdvice } from './seed-demo-advice.ts';
 
 export { demoAccessCodes } from './demo-access-codes.ts';
 
@@ -74,6 +75,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   await addUser(db, DEMO_BENCHMARK_ORGANISER);
   for (const organisation of OTHER_ORGANISATIONS) await seedOrganisation(db, organisation, standard.id);
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
+  if (created) await seedDemoAdvice(db);
   await analyzeTables(db);
   return { created, signIn };
 }
