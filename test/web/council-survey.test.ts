@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCompletedResponses, type AnswerInput } from '../../src/db/response-store.ts';
 import { withTenant } from '../../src/db/tenant-transaction.ts';
+import { createRound } from '../../src/app/round-design.ts';
+import { roundReport } from '../../src/app/round-report.ts';
+import { ensureStandardQuestionnaire } from '../../src/app/ensure-standard-questionnaire.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The council's own survey, by hand: 48 members answer the multiple-choice question "Hoe voelt
@@ -86,6 +89,21 @@ describe('council survey', () => {
     expect(page).toContain('n = 40 leden die de vraag beantwoordden; percentages van dit aantal. Antwoord Aantal Percentage Ja 30 75% Nee 10 25%');
     expect(page).toContain('Hoe vaak heeft u contact? Te weinig antwoorden om te tonen (minder dan 10).');
     expect(page).not.toContain('Elke week');
+  });
+
+  it('is not the previous round of the organisation\'s next round', async () => {
+    const standard = await ensureStandardQuestionnaire(t.database.db);
+    const id = randomUUID();
+    const year = new Date().getFullYear() + 1;
+    const created = await createRound(t.database.db, { organisationId: t.orgA, actorId: null, id, sourceVersionId: standard.id, design: {
+      name: 'KTO volgend jaar', year, disabledModules: [], ownBlocks: [], targetGroup: '', fieldworkStart: null, fieldworkEnd: null, access: 'codes',
+    } });
+    expect(created.ok).toBe(true);
+    const view = await roundReport(t.database.db, t.orgA, id);
+    expect(view!.report.previousRound).toBeNull();
+    // Without the owner filter the closed council survey of this year would be the previous round.
+    const council = await withTenant(t.database.db, t.orgA, (tx) => sql<{ n: string }>`select count(*)::text as n from rounds where owner_kind = 'council' and status = 'closed' and year < ${year}`.execute(tx));
+    expect(council.rows[0]!.n).toBe('1');
   });
 
   it('keeps a council survey to the council (results to its organisation)', async () => {
