@@ -115,3 +115,49 @@ for (const width of [360, 1280]) {
     }, 90_000);
   });
 }
+
+for (const width of [360, 1280]) {
+  describe(`council survey at ${width}px`, () => {
+    it('is made and started by keyboard, and its results have no accessibility violations', async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await signIn(page, base, 'council@alfa.nl');
+      await page.goto(`${base}/council/surveys`);
+      await checked(page, width, 'surveys');
+      await page.getByLabel('Naam van het onderzoek').focus();
+      await page.keyboard.type(`Ledenpeiling ${width}`);
+      await press(page, 'Onderzoek aanmaken');
+      await page.waitForURL(/done=created/);
+
+      await press(page, 'Vraag toevoegen');
+      await page.waitForLoadState();
+      expect(await page.locator('.ks-error-summary').textContent()).toContain('Kies de soort antwoord.');
+      await checked(page, width, 'survey-error');
+
+      await page.getByLabel('Vraag', { exact: true }).focus();
+      await page.keyboard.type('Hoe voelt het contact met uw klantmanager?');
+      await page.getByLabel('Meer antwoorden kiezen').focus();
+      await page.keyboard.press('Space');
+      await page.getByLabel('Antwoorden om uit te kiezen').focus();
+      await page.keyboard.type('Onderdrukkend\nProfessioneel\nGelijkwaardig');
+      await press(page, 'Vraag toevoegen');
+      await page.waitForURL(/done=question/);
+      await checked(page, width, 'survey-draft');
+
+      await press(page, 'Onderzoek starten');
+      await page.waitForURL(/done=status/);
+      const roundId = new URL(page.url()).pathname.split('/').at(-1)!;
+      await withTenant(t.database.db, t.orgA, (tx) =>
+        insertCompletedResponses(tx, t.orgA, roundId, Array.from({ length: 24 }, (_, i) => ({
+          id: randomUUID(), channel: 'web' as const, language: 'nl', startedOn: '2026-11-02', completedOn: '2026-11-02',
+          answers: [{ itemKey: 'eigen.raad_1', optionCode: i < 6 ? 'a1' : 'a2' }, ...(i % 2 ? [{ itemKey: 'eigen.raad_1', optionCode: 'a3' }] : [])],
+        }))));
+      await checked(page, width, 'survey-fieldwork');
+      await press(page, 'Uitkomsten bekijken', 'link');
+      await page.waitForURL(/results$/);
+      expect(await page.getByText('n = 24 leden die de vraag beantwoordden').count()).toBe(1);
+      await checked(page, width, 'survey-results');
+      await context.close();
+    }, 90_000);
+  });
+}
