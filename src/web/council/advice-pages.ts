@@ -18,10 +18,13 @@ export interface AdviceCtx {
   readonly errors: readonly FieldError[];
 }
 
+/** "Question — figure (n)": punctuation only, the same in every language. */
+const citationText = (c: Citation): string => `${c.label} — ${c.value}`;
+
 function citationList(citations: readonly Citation[], t: Translate): Printable {
   if (citations.length === 0) return '';
   return html`<p class="utrecht-paragraph ks-muted ks-citations-title">${t('council.citations')}</p>
-<ul class="utrecht-unordered-list ks-citations">${citations.map((c) => html`<li class="utrecht-unordered-list__item">${t('council.citation', { label: c.label, value: c.value })}</li>`)}</ul>`;
+<ul class="utrecht-unordered-list ks-citations">${citations.map((c) => html`<li class="utrecht-unordered-list__item">${citationText(c)}</li>`)}</ul>`;
 }
 
 function paragraphs(text: string): Html {
@@ -120,11 +123,11 @@ export function advicePage(round: Round, advice: Advice, ctx: AdviceCtx & { figu
 ${fieldError(ctx.errors, id)}
 <select class="utrecht-select utrecht-select--html-select" id="${id}" name="cite" ${describedBy(ctx.errors, id)} ${invalid(ctx.errors, id)}>
 <option value="">${t('council.point.cite.none')}</option>
-${ctx.figures.map((f) => html`<option value="${f.itemKey}" ${chosen === f.itemKey ? 'selected' : ''}>${t('council.citation', { label: f.label, value: f.value })}</option>`)}
+${ctx.figures.map((f) => html`<option value="${f.itemKey}" ${chosen === f.itemKey ? 'selected' : ''}>${citationText(f)}</option>`)}
 </select></div>`;
   };
   return html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${round.id}/council">← ${t('council.advice.back')}</a></p>
-<h1 class="utrecht-heading-1">${t('council.advice.title', { title: advice.title })}</h1>
+<h1 class="utrecht-heading-1">${advice.title}</h1>
 ${errorSummary(t, ctx.errors)}
 ${advice.sentOn ? html`<div class="utrecht-alert utrecht-alert--info"><p class="utrecht-paragraph">${t('council.advice.sentOn', { date: formatDate(language, advice.sentOn) })}</p></div>` : ''}
 ${advice.introduction ? paragraphs(advice.introduction) : ''}

@@ -82,7 +82,7 @@ export async function adviceRoutes(app: FastifyInstance, options: { db: Kysely<D
     const body = advicePage(found.round, found.advice, { t, language, csrfToken, errors, figures, values });
     const done = (request.query as { done?: string; point?: string });
     const notice = done.done === 'created' ? t('council.created') : done.done === 'point' ? t('council.point.added', { number: done.point ?? '' }) : undefined;
-    return send(request, reply, member, t('council.advice.title', { title: found.advice.title }), body, status ?? (errors.length ? 400 : 200), notice);
+    return send(request, reply, member, found.advice.title, body, status ?? (errors.length ? 400 : 200), notice);
   };
 
   app.get('/rounds/:id/council/advices/:adviceId', async (request, reply) => {

@@ -12,7 +12,6 @@ export const councilEn: Record<keyof typeof councilNl, string> = {
   'council.event.response': 'The organisation’s response to point {number}',
   'council.point': 'Point {number}',
   'council.citations': 'Figures cited',
-  'council.citation': '{label} — {value}',
   'council.noResponse': 'No response from the organisation yet.',
   'council.respond': 'Record the response to point {number}',
   'council.respond.change': 'Change the response to point {number}',
@@ -27,7 +26,6 @@ export const councilEn: Record<keyof typeof councilNl, string> = {
   'council.field.introduction': 'Introduction (optional)',
   'council.create': 'Start the advice',
   'council.created': 'The advice has been started. Now add its points.',
-  'council.advice.title': '{title}',
   'council.advice.back': 'Back to the timeline',
   'council.advice.points': 'Points',
   'council.advice.noPoints': 'This advice has no points yet.',
@@ -103,6 +101,6 @@ export const councilEn: Record<keyof typeof councilNl, string> = {
   'councilSurvey.results.hidden': 'Too few answers to show (fewer than {min}). This way nobody can be recognised.',
   'councilSurvey.results.answer': 'Answer',
   'councilSurvey.results.count': 'Number',
-  'councilSurvey.results.percent': 'Percentage',
+  'councilSurvey.results.percent': 'Per cent',
   'council.response.date': 'Response of {date}',
 };
