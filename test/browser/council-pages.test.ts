@@ -156,6 +156,7 @@ for (const width of [360, 1280]) {
       await press(page, 'Uitkomsten bekijken', 'link');
       await page.waitForURL(/results$/);
       expect(await page.getByText('n = 24 leden die de vraag beantwoordden').count()).toBe(1);
+      expect(await page.getByText('Indicatief: minder dan 30 antwoorden.').count()).toBe(1);
       await checked(page, width, 'survey-results');
       await context.close();
     }, 90_000);

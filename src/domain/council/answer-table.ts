@@ -17,7 +17,9 @@ export interface AnswerRow {
 
 export type AnswerTable =
   | { readonly shown: false; readonly n: number }
-  | { readonly shown: true; readonly n: number; readonly notApplicable: number; readonly multiple: boolean; readonly rows: readonly AnswerRow[] };
+  | { readonly shown: true; readonly n: number; readonly notApplicable: number; readonly multiple: boolean; readonly rows: readonly AnswerRow[];
+      /** Under the indicative threshold: shown, but marked "indicatief". */
+      readonly indicative: boolean };
 
 const SCALE_VALUES = { agree5: [1, 2, 3, 4, 5], yesno: [1, 0] } as const;
 
@@ -30,7 +32,7 @@ export function answerTable(item: Item, reported: ReportItem): AnswerTable {
       const n = summary?.n ?? 0;
       const counts = new Map((summary?.options ?? []).map((o) => [o.code, o.count]));
       return {
-        shown: true, n, notApplicable: reported.notApplicable, multiple: item.type === 'multi',
+        shown: true, n, notApplicable: reported.notApplicable, multiple: item.type === 'multi', indicative: reported.nClass === 'indicative',
         rows: item.options.map((o) => ({ answer: { kind: 'option', code: o.code }, count: counts.get(o.code) ?? 0, share: n > 0 ? (counts.get(o.code) ?? 0) / n : 0 })),
       };
     }
@@ -39,7 +41,7 @@ export function answerTable(item: Item, reported: ReportItem): AnswerTable {
       const counts = new Map((reported.distribution ?? []).map((d) => [d.value, d.count]));
       const n = [...counts.values()].reduce((sum, c) => sum + c, 0);
       return {
-        shown: true, n, notApplicable: reported.notApplicable, multiple: false,
+        shown: true, n, notApplicable: reported.notApplicable, multiple: false, indicative: reported.nClass === 'indicative',
         rows: SCALE_VALUES[item.type].map((value) => ({ answer: { kind: 'value', value }, count: counts.get(value) ?? 0, share: n > 0 ? (counts.get(value) ?? 0) / n : 0 })),
       };
     }

@@ -113,7 +113,7 @@ export function resultsPage(view: RoundReportView, ctx: SurveyCtx): Html {
     return html`${heading}
 <div class="utrecht-table-container ks-scroll" tabindex="0" role="region" aria-labelledby="${id}">
 <table class="utrecht-table utrecht-table--html-table">
-<caption class="utrecht-table__caption ks-base">${t('councilSurvey.results.base', { n: formatNumber(language, table.n) })}${table.multiple ? ` ${t('councilSurvey.results.multi')}` : ''}</caption>
+<caption class="utrecht-table__caption ks-base">${t('councilSurvey.results.base', { n: formatNumber(language, table.n) })}${table.multiple ? ` ${t('councilSurvey.results.multi')}` : ''}${table.indicative ? ` ${t('councilSurvey.results.indicative', { min: view.report.thresholds.indicativeBelow })}` : ''}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="col">${t('councilSurvey.results.answer')}</th>
 <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${t('councilSurvey.results.count')}</th>

@@ -99,6 +99,7 @@ export const councilEn: Record<keyof typeof councilNl, string> = {
   'councilSurvey.results.base': 'n = {n} members who answered the question; percentages of this number.',
   'councilSurvey.results.multi': 'More than one answer possible: the percentages add up to more than 100.',
   'councilSurvey.results.hidden': 'Too few answers to show (fewer than {min}). This way nobody can be recognised.',
+  'councilSurvey.results.indicative': 'Indicative: fewer than {min} answers.',
   'councilSurvey.results.answer': 'Answer',
   'councilSurvey.results.count': 'Number',
   'councilSurvey.results.percent': 'Per cent',

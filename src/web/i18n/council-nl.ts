@@ -97,6 +97,7 @@ export const councilNl = {
   'councilSurvey.results.base': 'n = {n} leden die de vraag beantwoordden; percentages van dit aantal.',
   'councilSurvey.results.multi': 'Meer antwoorden mogelijk: de percentages tellen op tot meer dan 100.',
   'councilSurvey.results.hidden': 'Te weinig antwoorden om te tonen (minder dan {min}). Zo blijft niemand herkenbaar.',
+  'councilSurvey.results.indicative': 'Indicatief: minder dan {min} antwoorden.',
   'councilSurvey.results.answer': 'Antwoord',
   'councilSurvey.results.count': 'Aantal',
   'councilSurvey.results.percent': 'Percentage',
