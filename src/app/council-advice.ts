@@ -19,7 +19,8 @@ export interface CouncilActor {
   readonly userId: string | null;
 }
 
-export const MAX_CITATIONS = 3;
+/** The point form offers two figure choices. */
+export const MAX_CITATIONS = 2;
 
 export interface RoundAdvices {
   readonly round: Round;

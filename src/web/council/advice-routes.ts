@@ -4,14 +4,13 @@ import { addAdvicePoint, adviceOf, MAX_CITATIONS, recordAdviceResponse, roundAdv
 import { roundReport } from '../../app/round-report.ts';
 import type { Citation } from '../../db/council-schema.ts';
 import type { DB } from '../../db/schema.ts';
-import { DESIGNERS, requireRole, STAFF, type Member } from '../guards.ts';
+import { COUNCIL, DESIGNERS, requireRole, STAFF, type Member } from '../guards.ts';
 import type { Html } from '../html.ts';
 import { page, type FieldError } from '../layout.ts';
 import { advicePage, responsePage, timelinePage } from './advice-pages.ts';
 import { citableFigures } from './citable-figures.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const COUNCIL = ['council'] as const;
 
 type Body = Record<string, unknown>;
 const text = (body: Body, name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');

@@ -4,14 +4,13 @@ import { addCouncilQuestion, changeCouncilSurveyStatus, councilSurvey, councilSu
 import { roundWithQuestionnaire } from '../../app/round-queries.ts';
 import type { DB } from '../../db/schema.ts';
 import { itemsOf } from '../../domain/questionnaire/questionnaire.ts';
-import { requireRole, STAFF, type Member } from '../guards.ts';
+import { COUNCIL, requireRole, STAFF, type Member } from '../guards.ts';
 import type { Html } from '../html.ts';
 import { page, type FieldError } from '../layout.ts';
 import { councilQuestionFromForm, councilQuestionValues, emptyCouncilQuestion, type CouncilQuestionValues } from './council-question-form.ts';
 import { resultsPage, surveyPage, surveysPage } from './survey-pages.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const COUNCIL = ['council'] as const;
 
 /**
  * The council's own surveys. A dedicated flow rather than the research pages: those ask for
