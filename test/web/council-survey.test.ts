@@ -58,6 +58,15 @@ describe('council survey', () => {
     expect(started.body).not.toContain('name="options"');
 
     const round = url.split('/').at(-1)!;
+    // A member answers through the open link and sees the council's question.
+    const member = new Client(t.app);
+    expect((await member.get(`/o/alfa/${round}`)).statusCode).toBe(200);
+    let answer = await member.post(`/o/alfa/${round}`, {});
+    for (let hops = 0; answer.statusCode === 303 && hops < 4; hops++) answer = await member.get(String(answer.headers.location));
+    expect(answer.statusCode).toBe(200);
+    expect(text(answer.body)).toContain('Hoe voelt het contact met uw klantmanager?');
+    expect(text(answer.body)).toContain('Gelijkwaardig');
+
     const owner = await withTenant(t.database.db, t.orgA, (tx) => sql<{ owner_kind: string; access: string }>`select owner_kind, access from rounds where id = ${round}`.execute(tx));
     expect(owner.rows[0]).toEqual({ owner_kind: 'council', access: 'open' });
   });
