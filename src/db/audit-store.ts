@@ -22,6 +22,10 @@ export type AuditAction =
   | 'second-factor-off'
   | 'second-factor-reset'
   | 'second-factor-failed'
+  | 'council-advice-started'
+  | 'council-advice-point-added'
+  | 'council-advice-sent'
+  | 'council-advice-response'
   | 'deletion';
 
 export interface AuditEntry {

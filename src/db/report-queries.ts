@@ -108,7 +108,11 @@ export async function trendRoundsOf(tx: Tx, organisationId: string, round: { id:
     .where('organisation_id', '=', organisationId)
     .where((eb) => eb.or([
       eb('id', '=', round.id),
-      eb.and([eb('status', 'in', ['closed', 'published']), eb('year', '<=', round.year)]),
+      eb.and([
+        eb('status', 'in', ['closed', 'published']), eb('year', '<=', round.year),
+        // A council's own survey and the organisation's rounds are never one trend.
+        eb('owner_kind', '=', eb.selectFrom('rounds as self').select('self.owner_kind').where('self.id', '=', round.id)),
+      ]),
     ]))
     .orderBy('year')
     .orderBy('created_at')

@@ -4,6 +4,7 @@ import type { ImprovementPlanTables } from './improvement-plan-schema.ts';
 import type { PublicationTables } from './publication-schema.ts';
 import type { OpenAnswersTables } from './open-answers-schema.ts';
 import type { WeightingTables } from './weighting-schema.ts';
+import type { CouncilTables } from './council-schema.ts';
 
 // Kysely's view of the tables created by migrations/. Dates that are only dates are strings
 // (YYYY-MM-DD) so no time zone can shift them.
@@ -125,6 +126,8 @@ export interface RoundsTable {
   purge_after_days: Generated<number>;
   purge_due_on: DateOnly | null;
   purged_at: Timestamp | null;
+  /** 'council': the client council's own survey, kept out of trends and reference groups. */
+  owner_kind: Generated<'organisation' | 'council'>;
 }
 
 export interface AccessCodesTable {
@@ -198,7 +201,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

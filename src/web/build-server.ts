@@ -38,6 +38,7 @@ import { reportRoutes } from './research/report-routes.ts';
 import { itemReportRoutes } from './research/item-report-routes.ts';
 import { roundRoutes } from './research/round-routes.ts';
 import { roundStatusRoutes } from './research/round-status-routes.ts';
+import { councilRoutes } from './council/council-routes.ts';
 
 export interface BuildOptions {
   readonly db: Kysely<DB>;
@@ -132,6 +133,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(lettersRoutes, { db: options.db, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
   await app.register(jobRoutes, { db: options.db });
   await app.register(emailPlugin, { db: options.db, secret: options.secret, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
+  await app.register(councilRoutes, { db: options.db });
   await app.register(apiRoutes, { db: options.db, prefix: '/api/v1' });
   await app.register(respondentRoutes, {
     db: options.db,

@@ -12,6 +12,7 @@ export interface Member {
 export const STAFF: readonly Role[] = ['administrator', 'researcher', 'viewer', 'council'];
 export const DESIGNERS: readonly Role[] = ['administrator', 'researcher'];
 export const ADMINISTRATORS: readonly Role[] = ['administrator'];
+export const COUNCIL: readonly Role[] = ['council'];
 
 /**
  * The signed-in user's membership of the current organisation when their role is one of roles;

@@ -280,6 +280,19 @@ describe('seedDemo', () => {
     expect(effect.get('telefoon.bereikbaarheid')!.verdict).not.toBeNull();
   });
 
+  it('gives the council a sent advice on the 2025 round with three points, each cited and answered', async () => {
+    const points = await rows(sql<{ number: number; status: string; sent_on: string; decision: string; item_key: string; value: string }>`
+      select p.number, a.status, a.sent_on::text as sent_on, r.decision, p.citations -> 0 ->> 'itemKey' as item_key, p.citations -> 0 ->> 'value' as value
+      from council_advices a join rounds d on d.id = a.round_id join advice_points p on p.advice_id = a.id join advice_responses r on r.point_id = p.id
+      where d.year = 2025 and d.organisation_id = (select id from organisations where slug = 'voorbeeldstad') order by p.number`);
+    expect(points.map((p) => [p.number, p.status, p.sent_on, p.decision, p.item_key])).toEqual([
+      [1, 'sent', '2025-06-02', 'partly', 'telefoon.bereikbaarheid'],
+      [2, 'sent', '2025-06-02', 'adopted', 'algemeen.cijfer'],
+      [3, 'sent', '2025-06-02', 'not_adopted', 'balie.wachttijd'],
+    ]);
+    expect(points[1]!.value).toMatch(/^\d,\d \(n = \d+\)$/);
+  });
+
   it('does nothing when the demo is there already', async () => {
     const count = () => one(sql<{ organisations: number; users: number; responses: number; answers: number; codes: number }>`
       select (select count(*) from organisations) as organisations, (select count(*) from users) as users,

@@ -56,6 +56,9 @@ beforeAll(async () => {
   await withSystem(database.db, (tx) => sql`update organisations set contributes_to_reference = false where slug = 'geen-toestemming'`.execute(tx));
   await round('veldwerk', { 1: 50 }, { status: 'fieldwork' });
   await round('vorig-jaar', { 1: 50 }, { year: 2025 });
+  // Nor the client council's own survey of a contributing organisation.
+  const councilSurvey = await round('een', { 1: 50 });
+  await withSystem(database.db, (tx) => tx.updateTable('rounds').set({ owner_kind: 'council' }).where('id', '=', councilSurvey).execute());
 }, 120_000);
 afterAll(async () => database.close());
 

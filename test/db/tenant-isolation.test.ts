@@ -61,6 +61,10 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into improvement_plans (id, organisation_id, baseline_round_id, title) values (${plan}, ${id}, ${round}, 'Plan van aanpak')`);
     await run(sql`insert into focus_points (id, organisation_id, plan_id, position, title, item_keys) values (${focusPoint}, ${id}, ${plan}, 0, 'Bereikbaarheid', ${['algemeen.cijfer']})`);
     await run(sql`insert into measures (id, organisation_id, focus_point_id, description, owner, target_date) values (${randomUUID()}, ${id}, ${focusPoint}, 'Terugbellen', 'Klantcontact', '2026-03-31')`);
+    const advice = randomUUID(), point = randomUUID();
+    await run(sql`insert into council_advices (id, organisation_id, round_id, title, status, sent_on) values (${advice}, ${id}, ${round}, 'Advies', 'sent', '2026-12-01')`);
+    await run(sql`insert into advice_points (id, organisation_id, advice_id, number, text, citations) values (${point}, ${id}, ${advice}, 1, 'Punt', '[]'::jsonb)`);
+    await run(sql`insert into advice_responses (organisation_id, point_id, decision, reasons, responded_on) values (${id}, ${point}, 'partly', 'Deels', '2026-12-10')`);
   });
 }
 

@@ -27,6 +27,10 @@ const DESIGNER_ROUND_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidd
 const DESIGNER_ORG: Expected = ['login', 'ok', 'ok', 'forbidden', 'forbidden', 'ok'];
 const ADMIN_ORG: Expected = ['login', 'ok', 'forbidden', 'forbidden', 'forbidden', 'forbidden'];
 const ADMIN_ABSENT: Expected = ['login', 'missing', 'forbidden', 'forbidden', 'forbidden', 'forbidden'];
+const COUNCIL_ROUND: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
+const COUNCIL_ABSENT: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'missing', 'forbidden'];
+const COUNCIL_ORG: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
+const STAFF_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_DESIGNER_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidden', 'forbidden', 'missing'];
 const API: Expected = ['unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised', 'unauthorised'];
@@ -185,6 +189,22 @@ const MATRIX: Record<string, Expected> = {
   'POST /rounds/:id/open-answers/:item/review': DESIGNER_ROUND,
   'POST /rounds/:id/open-answers/:item/review/approve-clean': DESIGNER_ROUND,
 
+  'GET /rounds/:id/council': STAFF_ROUND,
+  'POST /rounds/:id/council/advices': COUNCIL_ROUND,
+  'GET /rounds/:id/council/advices/:adviceId': COUNCIL_ABSENT,
+  'POST /rounds/:id/council/advices/:adviceId/points': COUNCIL_ABSENT,
+  'POST /rounds/:id/council/advices/:adviceId/send': COUNCIL_ABSENT,
+  'GET /rounds/:id/council/advices/:adviceId/points/:pointId/response': DESIGNER_ROUND_ABSENT,
+  'POST /rounds/:id/council/advices/:adviceId/points/:pointId/response': DESIGNER_ROUND_ABSENT,
+
+  // The round of the table is the organisation's, not a council survey: not found.
+  'GET /council/surveys': COUNCIL_ORG,
+  'POST /council/surveys': COUNCIL_ORG,
+  'GET /council/surveys/:id': COUNCIL_ABSENT,
+  'POST /council/surveys/:id/questions': COUNCIL_ABSENT,
+  'POST /council/surveys/:id/status': COUNCIL_ABSENT,
+  'GET /council/surveys/:id/results': STAFF_ABSENT,
+
   'GET /jobs/:id': JOB_ABSENT,
   'GET /jobs/:id/progress.json': JOB_ABSENT,
   'GET /jobs/:id/files/:fileId': JOB_DESIGNER_ABSENT,
@@ -240,6 +260,7 @@ describe('authorisation matrix', () => {
       key: 'algemeen.cijfer', module: 'algemeen', action: 'reopen', kind: 'email-invitation', language: 'nl', token: 'onbekend',
       code: 'ABCDEFGHJKMN', block: 'algemeen', org: 'alfa', slug: 'alfa', item: 'open.pluspunten',
       focusId: randomUUID(), measureId: randomUUID(),
+      adviceId: randomUUID(), pointId: randomUUID(),
     };
     const differences: string[] = [];
     // Signing out ends the sessions, so it goes last.

@@ -19,6 +19,7 @@ import {
 } from './demo-organisations.ts';
 import { seedDemoRound } from './seed-demo-round.ts';
 import { seedDemoPlan } from './seed-demo-plan.ts';
+import { seedDemoAdvice } from './seed-demo-advice.ts';
 
 export { demoAccessCodes } from './demo-access-codes.ts';
 
@@ -77,6 +78,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   for (const organisation of OTHER_ORGANISATIONS) await seedOrganisation(db, organisation, standard.id);
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
   if (created) await seedDemoPlan(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG);
+  if (created) await seedDemoAdvice(db);
   await analyzeTables(db);
   return { created, signIn };
 }

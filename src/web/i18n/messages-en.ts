@@ -8,6 +8,7 @@ import { fieldworkEn } from './fieldwork-en.ts';
 import { accountEn } from './account-en.ts';
 import { openAnswersEn } from './open-answers-en.ts';
 import { weightingEn } from './weighting-en.ts';
+import { councilEn } from './council-en.ts';
 import { changesEn } from './changes-en.ts';
 import { publishEn } from './publish-en.ts';
 import { planEn } from './plan-en.ts';
@@ -356,6 +357,7 @@ export const en: Record<MessageKey, string> = {
   'paperEntry.diff.form': 'Form {code}.',
   ...fieldworkEn,
   ...weightingEn,
+  ...councilEn,
   ...accountEn,
   ...openAnswersEn,
   ...changesEn,

@@ -8,6 +8,7 @@ import { fieldworkNl } from './fieldwork-nl.ts';
 import { accountNl } from './account-nl.ts';
 import { openAnswersNl } from './open-answers-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
+import { councilNl } from './council-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
 import { planNl } from './plan-nl.ts';
@@ -355,6 +356,7 @@ export const nl = {
   'paperEntry.diff.form': 'Formulier {code}.',
   ...fieldworkNl,
   ...weightingNl,
+  ...councilNl,
   ...accountNl,
   ...openAnswersNl,
   ...changesNl,

@@ -144,7 +144,7 @@ ${respondentAccess(request, round, member.membership.slug)}
   <dt>${t('round.disabledModules')}</dt><dd>${disabled.length ? disabled.join(', ') : t('round.noneDisabled')}</dd>
 </dl>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${round.id}/preview">${t('round.preview')}</a> · <a class="utrecht-link" href="/rounds/${round.id}/report">${t('round.report')}</a> · <a class="utrecht-link" href="/rounds/${round.id}/plan">${t('plan.link')}</a> · <a class="utrecht-link" href="/rounds/${round.id}/fieldwork">${t('fieldwork.link')}</a>
- · <a class="utrecht-link" href="/rounds/${round.id}/open-answers">${t('openAnswers.link')}</a>
+ · <a class="utrecht-link" href="/rounds/${round.id}/open-answers">${t('openAnswers.link')}</a> · <a class="utrecht-link" href="/rounds/${round.id}/council">${t('council.link')}</a>
 ${editable ? html` · <a class="utrecht-link" href="/rounds/${round.id}/edit">${t('round.edit')}</a>` : ''}</p>
 <h2 class="utrecht-heading-2">${t('round.ownItems')}</h2>
 <p class="utrecht-paragraph">${t('round.ownItems.intro')}</p>

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { adviceRoutes } from './advice-routes.ts';
+import { surveyRoutes } from './survey-routes.ts';
+
+/** The client council's area: its advice on rounds (and its own surveys). */
+export async function councilRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
+  await app.register(adviceRoutes, options);
+  await app.register(surveyRoutes, options);
+}
