@@ -4,6 +4,7 @@ import { hashAccessCode } from '../../src/app/access-code-hash.ts';
 import { demoAccessCodes, seedDemo, type SeedDemoResult } from '../../src/app/demo/seed-demo.ts';
 import { VOORBEELDSTAD } from '../../src/app/demo/demo-organisations.ts';
 import { generateResponses } from '../../src/app/demo/generate-responses.ts';
+import { openAnswerPoints } from '../../src/app/open-answers/open-answer-points.ts';
 import { planOfRound } from '../../src/app/plan/plan-of-round.ts';
 import { verifyPassword } from '../../src/app/passwords.ts';
 import type { Database } from '../../src/db/connect.ts';
@@ -291,6 +292,19 @@ describe('seedDemo', () => {
       [3, 'sent', '2025-06-02', 'not_adopted', 'balie.wachttijd'],
     ]);
     expect(points[1]!.value).toMatch(/^\d,\d \(n = \d+\)$/);
+  });
+
+  it('has the open answers of 2024 and 2025 coded and reviewed, so the report shows points with a trend', async () => {
+    const organisation = (await one(sql<{ id: string }>`select id from organisations where slug = 'voorbeeldstad'`)).id;
+    const points = (await openAnswerPoints(db, organisation, await roundId('voorbeeldstad', 2025)))!;
+    const improve = points.questions.find((q) => q.item.key === 'open.verbeterpunten')!;
+    expect(improve.ranked.base).toBeGreaterThan(30);
+    expect(improve.ranked.points.length).toBeGreaterThan(3);
+    expect(improve.previous?.shares.size).toBeGreaterThan(3);
+    expect([...improve.quotes.values()].flat().length).toBeGreaterThan(0);
+    // Nothing of the current round (in fieldwork) is coded: that is the researcher's work to try.
+    const current = await one(sql<{ n: number }>`select count(*)::int as n from open_answer_codings where round_id = ${await roundId('voorbeeldstad', 2026)}`);
+    expect(current.n).toBe(0);
   });
 
   it('does nothing when the demo is there already', async () => {

@@ -18,8 +18,10 @@ import {
   type DemoUser,
 } from './demo-organisations.ts';
 import { seedDemoRound } from './seed-demo-round.ts';
+import { findUserByEmail } from '../../db/user-store.ts';
 import { seedDemoPlan } from './seed-demo-plan.ts';
 import { seedDemoAdvice } from './seed-demo-advice.ts';
+import { seedDemoCoding } from './seed-demo-coding.ts';
 
 export { demoAccessCodes } from './demo-access-codes.ts';
 
@@ -79,6 +81,10 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
   if (created) await seedDemoPlan(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG);
   if (created) await seedDemoAdvice(db);
+  if (created) {
+    const researcher = await withSystem(db, (tx) => findUserByEmail(tx, DEMO_SIGN_IN_EMAIL));
+    await seedDemoCoding(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG, researcher!.id);
+  }
   await analyzeTables(db);
   return { created, signIn };
 }
