@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCompletedResponses } from '../../src/db/response-store.ts';
 import { withTenant } from '../../src/db/tenant-transaction.ts';
 import { readAnswersFixture } from '../domain/open-answers/answers-fixture.ts';
-import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
+import { launchBrowser, pageChecker, signIn } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -15,7 +15,6 @@ let t: TestApp;
 let browser: Browser;
 let base: string;
 let roundId: string;
-const SCREENSHOTS = process.env.KLANTSTEM_SCREENSHOTS;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -41,12 +40,7 @@ for (const width of [360, 1280]) {
     it('are coded by keyboard and reviewed, with no accessibility violations', async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
-      const problems: Record<string, unknown[]> = {};
-      const check = async (name: string) => {
-        const overflow = await pageOverflow(page);
-        problems[name] = [...(await axeViolations(page)), ...(overflow > 0 ? [`page ${overflow}px wider than the viewport`] : [])];
-        if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/open-answers-${name.replace(/\W+/g, '-')}-${width}.png`, fullPage: true });
-      };
+      const { problems, check, clean } = pageChecker(page, 'open-answers', width);
       const coder = width === 360 ? 1 : 2;
 
       await signIn(page, base, 'researcher@alfa.nl');
@@ -97,7 +91,7 @@ for (const width of [360, 1280]) {
         await page.locator('#points-heading').scrollIntoViewIfNeeded();
         await check('report points');
       }
-      expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((name) => [name, []])));
+      expect(problems).toEqual(clean());
       await context.close();
     }, 120_000);
   });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../src/app/totp.ts';
-import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
+import { launchBrowser, pageChecker, signIn } from '../support/browser.ts';
 import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
 
 // Two-step sign-in in real Chromium, by keyboard: the account page in each state, the code step
@@ -21,19 +21,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-const SCREENSHOTS = process.env.KLANTSTEM_SCREENSHOTS;
 
 for (const [width, email] of [[360, 'researcher@alfa.nl'], [1280, 'viewer@alfa.nl']] as const) {
   describe(`two-step sign-in at ${width}px`, () => {
     it('is set up and used by keyboard, with no accessibility violations', async () => {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      const problems: Record<string, unknown[]> = {};
-      const check = async (name: string) => {
-        const overflow = await pageOverflow(page);
-        problems[name] = [...(await axeViolations(page)), ...(overflow > 0 ? [`page ${overflow}px wider than the viewport`] : [])];
-        if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/second-factor-${name.replace(/\W+/g, '-')}-${width}.png`, fullPage: true });
-      };
+      const { problems, check, clean } = pageChecker(page, 'second-factor', width);
 
       await signIn(page, base, email);
       await page.getByRole('link', { name: 'Mijn account' }).click();
@@ -72,7 +66,7 @@ for (const [width, email] of [[360, 'researcher@alfa.nl'], [1280, 'viewer@alfa.n
       await page.getByLabel('Code uit de app').press('Enter');
       await page.waitForURL(`${base}/rounds`);
 
-      expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((name) => [name, []])));
+      expect(problems).toEqual(clean());
       await context.close();
     }, 90_000);
   });

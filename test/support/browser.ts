@@ -70,3 +70,25 @@ export async function axeViolationsOfNoScriptPage(browser: Browser, page: Page):
     await context.close();
   }
 }
+
+/**
+ * Collects, per named page state, the axe-core violations and reflow problems of the page as it
+ * is when `check` is called; with KLANTSTEM_SCREENSHOTS=<dir>, also a full-page screenshot
+ * `<dir>/<prefix>-<name>-<width>.png` to look at. `problems` maps every state to its list.
+ */
+export function pageChecker(page: Page, prefix: string, width: number) {
+  const problems: Record<string, unknown[]> = {};
+  const screenshots = process.env.KLANTSTEM_SCREENSHOTS;
+  return {
+    problems,
+    async check(name: string): Promise<void> {
+      const overflow = await pageOverflow(page);
+      problems[name] = [...(await axeViolations(page)), ...(overflow > 0 ? [`page ${overflow}px wider than the viewport`] : [])];
+      if (screenshots) await page.screenshot({ path: `${screenshots}/${prefix}-${name.replace(/\W+/g, '-')}-${width}.png`, fullPage: true });
+    },
+    /** Every state checked, each with an empty list. */
+    clean(): Record<string, unknown[]> {
+      return Object.fromEntries(Object.keys(problems).map((name) => [name, []]));
+    },
+  };
+}

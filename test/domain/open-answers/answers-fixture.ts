@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from '../../support/parse-csv.ts';
 import type { QuestionPolarity } from '../../../src/domain/open-answers/standard-codebook.ts';
 
 export interface FixtureAnswer {
@@ -17,7 +18,7 @@ export const ANSWERS_FIXTURE = path.resolve(import.meta.dirname, '../../fixtures
  * may be quoted with double quotes (a doubled quote inside is one quote), so a text can hold ";".
  */
 export function readAnswersFixture(file = ANSWERS_FIXTURE): FixtureAnswer[] {
-  const rows = parseSemicolonCsv(fs.readFileSync(file, 'utf8'));
+  const rows = parseCsv(fs.readFileSync(file, 'utf8'), { delimiter: ';', lenient: true });
   const [header, ...body] = rows;
   if (header?.join(';') !== 'id;question;text;codes') throw new Error(`unexpected header in ${file}: ${header?.join(';')}`);
   return body.map((row, index) => {
@@ -26,26 +27,4 @@ export function readAnswersFixture(file = ANSWERS_FIXTURE): FixtureAnswer[] {
     if (question !== 'good' && question !== 'improve') throw new Error(`line ${index + 2}: question ${question}`);
     return { id, question, text, codes: codes === '' ? [] : codes.split('|') };
   });
-}
-
-function parseSemicolonCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ';') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
 }
