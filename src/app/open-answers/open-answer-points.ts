@@ -34,10 +34,11 @@ export interface OpenAnswerPoints {
   readonly questions: readonly QuestionPoints[];
 }
 
-/** Quotes of moderate length first (a few words to a few sentences), then in stable order. */
+/** Different quotes, of moderate length first (a few words to a few sentences), then in stable order. */
 function pickQuotes(texts: readonly string[]): string[] {
   const score = (text: string) => (text.length >= 25 && text.length <= 220 ? 0 : 1);
-  return [...texts].sort((a, b) => score(a) - score(b)).slice(0, QUOTES_PER_POINT);
+  const distinct = [...new Map(texts.map((text) => [text.trim().toLowerCase(), text.trim()])).values()];
+  return distinct.sort((a, b) => score(a) - score(b)).slice(0, QUOTES_PER_POINT);
 }
 
 export async function openAnswerPoints(db: Kysely<DB>, organisationId: string, roundId: string): Promise<OpenAnswerPoints | undefined> {
