@@ -16,6 +16,7 @@ import { reportSettingsRoutes } from './admin/report-settings-routes.ts';
 import { apiRoutes } from './api/api-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { secondFactorRoutes } from './auth/second-factor-routes.ts';
+import { codebookRoutes } from './open-answers/codebook-routes.ts';
 import { codingRoutes } from './open-answers/coding-routes.ts';
 import { openAnswersRoutes } from './open-answers/open-answers-routes.ts';
 import { renderError } from './error-pages.ts';
@@ -116,6 +117,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(roundRoutes, { db: options.db });
   await app.register(openAnswersRoutes, { db: options.db });
   await app.register(codingRoutes, { db: options.db });
+  await app.register(codebookRoutes, { db: options.db });
   await app.register(roundStatusRoutes, { db: options.db });
   await app.register(reportRoutes, { db: options.db });
   await app.register(planRoutes, { db: options.db });

@@ -179,6 +179,10 @@ const MATRIX: Record<string, Expected> = {
   'GET /rounds/:id/plan/measures/:measureId/delete': DESIGNER_ROUND_ABSENT,
   'POST /rounds/:id/plan/measures/:measureId/delete': DESIGNER_ROUND_ABSENT,
 
+  'GET /codebook': DESIGNER_ORG,
+  'POST /codebook': DESIGNER_ORG,
+  // The made-up key names no code of anyone's codebook.
+  'POST /codebook/:key': DESIGNER_ROUND_ABSENT,
   'GET /rounds/:id/open-answers': DESIGNER_ROUND,
   'POST /rounds/:id/open-answers/train': DESIGNER_ROUND,
   'POST /rounds/:id/open-answers/undo': DESIGNER_ROUND,

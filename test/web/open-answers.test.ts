@@ -200,3 +200,31 @@ describe('plus and improvement points in the report', () => {
     expect(reviewed.length).toBeGreaterThan(0);
   });
 });
+
+describe('codebook', () => {
+  it('adds a code with a stable key, refuses an empty name, and archives a code so coding no longer offers it', async () => {
+    const client = await researcher();
+    const book = await client.get('/codebook');
+    expect(book.body).toContain('Vriendelijkheid en behulpzaamheid');
+    const refused = await client.post('/codebook', { labelNl: ' ', labelEn: 'Digital services', definitionNl: '', definitionEn: '', examples: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#new-labelNl">Vul een Nederlandse naam in van hoogstens 120 tekens.');
+    expect(refused.body).toContain('value="Digital services"');
+    const added = await client.post('/codebook', { labelNl: 'Digitale dienstverlening', labelEn: 'Digital services', definitionNl: 'Website, app, DigiD.', definitionEn: 'Website, app, DigiD.', examples: 'de website werkt niet\nDigiD lukt niet' });
+    expect(added.headers.location).toBe('/codebook?done=added');
+    const row = await t.database.db.selectFrom('codebook_codes').selectAll().where('organisation_id', '=', t.orgA).where('key', '=', 'digitale-dienstverlening').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ label_nl: 'Digitale dienstverlening', label_en: 'Digital services', examples: ['de website werkt niet', 'DigiD lukt niet'], position: 13 });
+    expect((await client.get(codeUrl('?filter=all'))).body).toContain('id="code-digitale-dienstverlening"');
+
+    await client.get('/codebook');
+    const archived = await client.post('/codebook/digitale-dienstverlening', { labelNl: 'Digitale dienstverlening', labelEn: 'Digital services', definitionNl: '', definitionEn: '', examples: '', archived: '1' });
+    expect(archived.headers.location).toBe('/codebook?done=saved');
+    expect((await client.get(codeUrl('?filter=all'))).body).not.toContain('id="code-digitale-dienstverlening"');
+    expect((await client.get('/codebook')).body).toContain('(gearchiveerd)');
+    expect((await client.post('/codebook/bestaat-niet', { labelNl: 'X', labelEn: 'Y', definitionNl: '', definitionEn: '', examples: '' })).statusCode).toBe(404);
+    // Another organisation's codebook is its own: the new code is not there.
+    const other = new Client(t.app);
+    await other.signIn('researcher@beta.nl');
+    expect((await other.get('/codebook')).body).not.toContain('Digitale dienstverlening');
+  });
+});

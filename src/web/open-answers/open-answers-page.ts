@@ -27,6 +27,7 @@ export function openAnswersPage(props: OpenAnswersPageProps): Html {
   const agreements = items.filter((i) => i.agreement);
   return html`<h1 class="utrecht-heading-1">${t('openAnswers.title', { name: round.name })}</h1>
 <p class="utrecht-paragraph">${t('openAnswers.intro')}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/codebook">${t('openAnswers.codebook.link')}</a></p>
 <div class="utrecht-table-container ks-scroll"><table class="utrecht-table utrecht-table--html-table">
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="col">${t('openAnswers.col.question')}</th>
