@@ -70,6 +70,15 @@ for (const width of [360, 1280]) {
       await page.goto(`${base}/rounds/${roundId}/open-answers/open.verbeterpunten/list?coder=${coder}`);
       await check('list');
 
+      // The codebook: open a code, a refused change shows the error summary.
+      await page.goto(`${base}/codebook`);
+      await check('codebook');
+      await page.getByText('Overig', { exact: true }).click();
+      await page.locator('#code-other-labelNl').fill('');
+      await page.locator('#code-other-labelNl').press('Enter');
+      await expect.poll(() => page.locator('#error-summary').count()).toBe(1);
+      await check('codebook with error');
+
       if (coder === 1) {
         await page.goto(`${base}/rounds/${roundId}/open-answers/open.verbeterpunten/review`);
         await expect.poll(() => page.locator('mark').count()).toBeGreaterThanOrEqual(2);
