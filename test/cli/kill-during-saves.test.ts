@@ -164,7 +164,10 @@ async function runKillTest(database: ConnectOptions, serverEnv: Record<string, s
     servers.push(second);
     const again = await second.url();
     expect((await fetch(`${again}/ready`)).status).toBe(200);
-    const resumer = respondents.find((r) => !r.completedAck && r.acked.length > 0)!;
+    // A respondent whose completion was cut off may have been completed (the thank-you page
+    // would show), so the resumer is one who was still saving pages.
+    const resumer = respondents.find((r) => !r.completedAck && !r.completeInFlight && r.acked.length > 0)!;
+    expect(resumer, 'a respondent who was still saving pages at the kill').toBeDefined();
     const lastSaved = resumer.acked.at(-1)!;
     const shownAgain = await request(again, resumer, 'GET', `/survey/${lastSaved.block}`);
     expect(shownAgain.status).toBe(200);
