@@ -115,6 +115,47 @@ describe('council survey', () => {
     expect(council.rows[0]!.n).toBe('1');
   });
 
+  it('lets staff publish a council survey, but not change its questions or run its fieldwork', async () => {
+    const council = await signedIn('council@alfa.nl');
+    const created = await council.post('/council/surveys', { name: 'Peiling vervoer' });
+    const councilUrl = String(created.headers.location).replace(/\?.*$/, '');
+    const round = councilUrl.split('/').at(-1)!;
+    expect((await council.post(`${councilUrl}/questions`, { text: 'Kunt u het kantoor goed bereiken?', type: 'yesno', options: '' })).statusCode).toBe(303);
+    const statusOf = async () => (await withTenant(t.database.db, t.orgA, (tx) => sql<{ status: string; name: string }>`select status, name from rounds where id = ${round}`.execute(tx))).rows[0];
+
+    const researcher = await signedIn('researcher@alfa.nl');
+    const list = text((await researcher.get('/rounds')).body);
+    expect(list).toContain('Peiling vervoer Cliëntenraad');
+    const roundPage = await researcher.get(`/rounds/${round}`);
+    expect(text(roundPage.body)).toContain('Dit onderzoek is van de cliëntenraad. De raad stelt de vragen en start en sluit het onderzoek zelf.');
+    expect(roundPage.body).not.toContain(`/rounds/${round}/edit`);
+    expect(roundPage.body).not.toContain(`/rounds/${round}/status/start-fieldwork`);
+    expect(roundPage.body).not.toContain('name="textNl"');
+
+    const refusal = 'Dit is het eigen onderzoek van de cliëntenraad. Alleen de raad kan de vragen veranderen';
+    const edit = await researcher.post(`/rounds/${round}/edit`, { name: 'Overgenomen', year: '2026', targetGroup: '', fieldworkStart: '', fieldworkEnd: '', access: 'open' });
+    expect(edit.statusCode).toBe(400);
+    expect(text(edit.body)).toContain(refusal);
+    const item = await researcher.post(`/rounds/${round}/items`, { key: 'extra', type: 'yesno', textNl: 'Een vraag van de gemeente', textEn: '' });
+    expect(item.statusCode).toBe(400);
+    expect(text(item.body)).toContain(refusal);
+    const confirm = await researcher.get(`/rounds/${round}/status/start-fieldwork`);
+    expect(confirm.statusCode).toBe(409);
+    expect(text(confirm.body)).toContain(refusal);
+    expect((await researcher.post(`/rounds/${round}/status/start-fieldwork`, {})).headers.location).toBe(`/rounds/${round}/status/start-fieldwork`);
+    expect(await statusOf()).toEqual({ status: 'draft', name: 'Peiling vervoer' });
+    const questions = await withTenant(t.database.db, t.orgA, (tx) => sql<{ n: number }>`select jsonb_array_length(own_blocks->0->'items')::int as n from rounds where id = ${round}`.execute(tx));
+    expect(questions.rows[0]!.n).toBe(1);
+
+    // The council runs it; staff publish the result.
+    expect((await council.post(`${councilUrl}/status`, { action: 'start-fieldwork' })).statusCode).toBe(303);
+    expect((await researcher.post(`/rounds/${round}/status/close`, {})).headers.location).toBe(`/rounds/${round}/status/close`);
+    expect((await council.post(`${councilUrl}/status`, { action: 'close' })).statusCode).toBe(303);
+    expect((await researcher.get(`/rounds/${round}`)).body).toContain(`/rounds/${round}/status/publish`);
+    expect((await researcher.post(`/rounds/${round}/status/publish`, {})).headers.location).toBe(`/rounds/${round}?done=status`);
+    expect((await statusOf())!.status).toBe('published');
+  });
+
   it('keeps a council survey to the council (results to its organisation)', async () => {
     const researcher = await signedIn('researcher@alfa.nl');
     expect((await researcher.get(url)).statusCode).toBe(403);
