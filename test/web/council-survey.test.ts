@@ -115,6 +115,30 @@ describe('council survey', () => {
     expect(council.rows[0]!.n).toBe('1');
   });
 
+  it('takes an optional English translation of a question, and shows it to members who read English', async () => {
+    const council = await signedIn('council@alfa.nl');
+    const created = await council.post('/council/surveys', { name: 'Peiling in twee talen' });
+    const councilUrl = String(created.headers.location).replace(/\?.*$/, '');
+    const question = { text: 'Hoe vaak gaat u naar het spreekuur?', type: 'single', options: 'Vaak\nSoms\nNooit', textEn: 'How often do you visit the consultation hour?' };
+    const mismatch = await council.post(`${councilUrl}/questions`, { ...question, optionsEn: 'Often\nNever' });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.body).toContain('href="#optionsEn">Zet bij de Engelse antwoorden evenveel regels als bij de Nederlandse (3), of laat het veld leeg.');
+    expect(mismatch.body).toContain('<details class="ks-details" open>');
+    expect((await council.post(`${councilUrl}/questions`, { ...question, optionsEn: 'Often\nSometimes\nNever' })).statusCode).toBe(303);
+    expect((await council.post(`${councilUrl}/questions`, { text: 'Alleen in het Nederlands?', type: 'yesno', options: '' })).statusCode).toBe(303);
+    expect((await council.post(`${councilUrl}/status`, { action: 'start-fieldwork' })).statusCode).toBe(303);
+
+    const member = new Client(t.app);
+    const round = councilUrl.split('/').at(-1)!;
+    expect((await member.get(`/o/alfa/${round}?lang=en`)).statusCode).toBe(200);
+    let page = await member.post(`/o/alfa/${round}?lang=en`, {});
+    for (let hops = 0; page.statusCode === 303 && hops < 4; hops++) page = await member.get(String(page.headers.location));
+    const shown = text(page.body);
+    expect(shown).toContain('How often do you visit the consultation hour?');
+    expect(shown).toContain('Often Sometimes Never');
+    expect(shown).toContain('Alleen in het Nederlands?');
+  });
+
   it('lets staff publish a council survey, but not change its questions or run its fieldwork', async () => {
     const council = await signedIn('council@alfa.nl');
     const created = await council.post('/council/surveys', { name: 'Peiling vervoer' });
