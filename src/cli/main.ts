@@ -15,6 +15,7 @@ import { findOrganisationBySlug } from '../db/organisation-store.ts';
 import { ensureSecret } from '../db/settings-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';
 import { jobsTable } from './jobs-table.ts';
+import { figuresCommands } from './figures-command.ts';
 import { OperationsError, operationsCommands } from './operations-commands.ts';
 
 interface Command {
@@ -164,6 +165,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...operationsCommands,
+  ...figuresCommands,
 };
 
 function help(): string {

@@ -65,6 +65,7 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into council_advices (id, organisation_id, round_id, title, status, sent_on) values (${advice}, ${id}, ${round}, 'Advies', 'sent', '2026-12-01')`);
     await run(sql`insert into advice_points (id, organisation_id, advice_id, number, text, citations) values (${point}, ${id}, ${advice}, 1, 'Punt', '[]'::jsonb)`);
     await run(sql`insert into advice_responses (organisation_id, point_id, decision, reasons, responded_on) values (${id}, ${point}, 'partly', 'Deels', '2026-12-10')`);
+    await run(sql`insert into published_figures (organisation_id, round_id, item_key, n, mean, sd, share) values (${id}, ${round}, 'algemeen.cijfer', 200, 6.8, 1.6, 0.09)`);
   });
 }
 

@@ -140,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   'report.method.thresholds': 'With fewer than {hide} answers we show no result. With fewer than {indicative} answers the result is indicative: a rough estimate.',
   'report.method.interval': 'The 95% interval shows where the true result probably lies. For averages we use the t-distribution, for percentages the Wilson interval.',
   'report.method.tests': "We test differences with the previous round with Welch's t-test (averages) and the z-test for two percentages. Significant means: p below 0.05.",
+  'report.method.fromReport': "The figures of {previous} come from that round's report and were typed over. Where the report gave no standard deviation, an average has no confidence interval and cannot be tested; it then has no verdict.",
   'report.method.holm': 'With many questions, a test sometimes gives a false alarm. So we correct with the Holm method for all {count} compared questions.',
   'report.method.notApplicable': '‘Not applicable’ and ‘don’t know’ do not count in averages and percentages.',
   'lifecycle.start-fieldwork': 'Start fieldwork',

@@ -139,6 +139,7 @@ export const nl = {
   'report.method.thresholds': 'Bij minder dan {hide} antwoorden tonen we geen uitkomst. Bij minder dan {indicative} antwoorden is de uitkomst indicatief: een grove schatting.',
   'report.method.interval': 'Het 95%-interval geeft aan waar de echte uitkomst waarschijnlijk ligt. Voor gemiddelden gebruiken we de t-verdeling, voor percentages het Wilson-interval.',
   'report.method.tests': 'Verschillen met de vorige ronde toetsen we met de t-toets van Welch (gemiddelden) en de z-toets voor twee percentages. Significant betekent: p kleiner dan 0,05.',
+  'report.method.fromReport': 'De cijfers van {previous} komen uit het rapport van die ronde en zijn hier overgenomen. Waar dat rapport geen standaardafwijking gaf, is bij een gemiddelde geen betrouwbaarheidsinterval en geen toets mogelijk; dan staat er geen oordeel bij.',
   'report.method.holm': 'Met veel vragen geeft een toets soms vals alarm. Daarom corrigeren we met de methode van Holm voor alle {count} vergeleken vragen.',
   'report.method.notApplicable': '‘Niet van toepassing’ en ‘weet niet’ tellen niet mee in gemiddelden en percentages.',
   'lifecycle.start-fieldwork': 'Veldwerk starten',
