@@ -165,11 +165,11 @@ function validated(draft: Questionnaire, report: ImportReportEntry[], sourceCode
   const routing = /^blocks\[(\d+)\](?:\.items\[(\d+)\])?\.showIf/;
   const blocks = draft.blocks.map((block, blockIndex) => {
     const blockIssue = first.error.find((issue) => { const match = routing.exec(issue.path); return match && Number(match[1]) === blockIndex && match[2] === undefined; });
-    if (blockIssue) report.push(reportEntry('', [`voorwaarde op pagina: ${block.showIf}`, `condition on page: ${block.showIf}`], [`weggelaten: ${blockIssue.message.nl}`, `left out: ${blockIssue.message.en}`]));
+    if (blockIssue) report.push(reportEntry('', [`voorwaarde op pagina: ${block.showIf}`, `condition on page: ${block.showIf}`], [`weggelaten, pagina altijd getoond: ${blockIssue.message.nl}`, `left out, page always shown: ${blockIssue.message.en}`]));
     const items = block.items.map((item, itemIndex) => {
       const issue = first.error.find((candidate) => { const match = routing.exec(candidate.path); return match && Number(match[1]) === blockIndex && Number(match[2]) === itemIndex; });
       if (!issue) return item;
-      report.push(reportEntry(sourceCodes[item.key] ?? '', [`voorwaarde: ${item.showIf}`, `condition: ${item.showIf}`], [`weggelaten: ${issue.message.nl}`, `left out: ${issue.message.en}`]));
+      report.push(reportEntry(sourceCodes[item.key] ?? '', [`voorwaarde: ${item.showIf}`, `condition: ${item.showIf}`], [`weggelaten, vraag altijd getoond: ${issue.message.nl}`, `left out, question always shown: ${issue.message.en}`]));
       const { showIf: _dropped, ...rest } = item;
       return rest as Item;
     });

@@ -118,7 +118,17 @@ class Translator {
   }
 
   private not(): string {
-    if (this.isOp('!')) { this.next(); return `not (${this.not()})`; }
+    if (this.isOp('!')) {
+      this.next();
+      // !is_empty(x) is the usual way to say "answered"; keep it readable instead of "not (not ...)".
+      const token = this.peek();
+      const following = this.tokens[this.index + 1];
+      if (token.kind === 'name' && token.text.toLowerCase() === 'is_empty' && following?.kind === 'op' && following.text === '(') {
+        this.next();
+        return this.call(token.text, true);
+      }
+      return `not (${this.not()})`;
+    }
     return this.primary();
   }
 
@@ -153,13 +163,13 @@ class Translator {
     throw new Unsupported('alleen vergelijkingen met een vaste waarde / only comparisons with a constant');
   }
 
-  private call(name: string): string {
+  private call(name: string, negated = false): string {
+    if (name.toLowerCase() !== 'is_empty') throw new Unsupported(`functie ${name} / function ${name}`);
     this.expect('(');
     const argument = this.next();
     this.expect(')');
-    if (argument.kind !== 'name') throw new Unsupported(`functie ${name} / function ${name}`);
-    if (name.toLowerCase() === 'is_empty') return this.compare(argument.text, '==', { kind: 'string', value: '' });
-    throw new Unsupported(`functie ${name} / function ${name}`);
+    if (argument.kind !== 'name') throw new Unsupported(`is_empty zonder vraag / is_empty without a question`);
+    return this.compare(argument.text, negated ? '!=' : '==', { kind: 'string', value: '' });
   }
 
   private target(name: string): RelevanceTarget {
