@@ -2,6 +2,7 @@ import { analysisEn } from './analysis-en.ts';
 import { emailEn } from './email-en.ts';
 import { lettersEn } from './letters-en.ts';
 import { addressEn } from './address-en.ts';
+import { historyImportEn } from './history-import-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
@@ -365,6 +366,7 @@ export const en: Record<MessageKey, string> = {
   ...reportEn,
   ...jobsEn,
   ...addressEn,
+  ...historyImportEn,
   ...lettersEn,
   ...emailEn,
   ...analysisEn,
