@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klantstem-lss-cli-'));
+const fixture = (name: string): string => path.join(root, 'test/fixtures/limesurvey', name);
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', KLANTSTEM_DEMO: '0' },
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm run cli -- import-limesurvey', () => {
+  it('imports an .lss file, prints the report, and refuses a hostile file with exit code 1', async () => {
+    expect((await cli('create-organisation', '--slug', 'gemeente-lss', '--name', 'Gemeente LSS')).code).toBe(0);
+    const imported = await cli('import-limesurvey', '--organisation', 'gemeente-lss', '--file', fixture('limesurvey_survey_836215_ranking_with_condition.lss'));
+    expect(imported.code, imported.out).toBe(0);
+    expect(imported.out).toMatch(/Imported as draft questionnaire limesurvey-[0-9a-f]{8}: 1 questions on 1 pages\./);
+    expect(imported.out).toMatch(/Review and link: \/questionnaire-imports\/[0-9a-f-]{36}/);
+    expect(imported.out).toContain('Import report (3):');
+    expect(imported.out).toContain('- Q00: R (ranking) → no matching question type: not imported');
+
+    const dutch = await cli('import-limesurvey', '--organisation', 'gemeente-lss', '--file', fixture('survey-dual-scale-question-api-test.lss'), '--language', 'nl');
+    expect(dutch.out).toContain('Importverslag (2):');
+
+    const hostile = path.join(dataDir, 'lol.lss');
+    fs.writeFileSync(hostile, '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><document>&a;</document>');
+    const refused = await cli('import-limesurvey', '--organisation', 'gemeente-lss', '--file', hostile);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('Error: The file contains a DOCTYPE declaration.');
+
+    const missing = await cli('import-limesurvey', '--organisation', 'gemeente-lss');
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain('--organisation and --file are required');
+  }, 120_000);
+});
