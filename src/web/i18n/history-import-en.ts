@@ -13,7 +13,6 @@ export const historyImportEn: Record<keyof typeof historyImportNl, string> = {
   'historyImport.list.none': 'No questionnaires have been imported yet.',
   'historyImport.list.file': 'File',
   'historyImport.list.date': 'Date',
-  'historyImport.list.items': 'Questions',
   'historyImport.list.notes': 'Notes',
   'historyImport.review.title': 'Import: {name}',
   'historyImport.review.back': 'All imports',

@@ -366,9 +366,9 @@ export const en: Record<MessageKey, string> = {
   ...reportEn,
   ...jobsEn,
   ...addressEn,
-  ...historyImportEn,
   ...lettersEn,
   ...emailEn,
   ...analysisEn,
   ...planEn,
+  ...historyImportEn,
 };

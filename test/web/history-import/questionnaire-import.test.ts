@@ -42,7 +42,7 @@ describe('questionnaire import pages', () => {
     const id = await uploadOk(client, 'ranking.lss', fixture('limesurvey_survey_836215_ranking_with_condition.lss'));
     const page = await client.get(`/questionnaire-imports/${id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Import: ranking.lss');
+    expect(page.body).toContain('Geïmporteerd: ranking.lss');
     expect(page.body).toContain('Importverslag');
     expect(page.body).toContain('R (ranking)');
     expect(page.body).toContain('geen overeenkomend vraagtype: niet geïmporteerd');
