@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliRunner, ROOT } from '../support/cli-process.ts';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klantstem-lss-cli-'));
-const fixture = (name: string): string => path.join(root, 'test/fixtures/limesurvey', name);
-
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', KLANTSTEM_DEMO: '0' },
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const fixture = (name: string): string => path.join(ROOT, 'test/fixtures/limesurvey', name);
+const cli = cliRunner(dataDir);
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
