@@ -15,6 +15,8 @@ import { readLssDocument } from './lss-document.ts';
 import { translateRelevance, type RelevanceTarget } from './relevance-translation.ts';
 
 export const IMPORT_MODULE = 'import';
+/** A report longer than this helps nobody; a hostile file could otherwise make it megabytes. */
+export const MAX_REPORT_ENTRIES = 500;
 
 export interface LimeSurveyImport {
   readonly questionnaire: Questionnaire;
@@ -46,8 +48,10 @@ export function importLimeSurvey(bytes: Uint8Array, questionnaireKey: string): R
   const blocks: DraftBlock[] = [];
   const sourceCodes: Record<string, string> = {};
   let itemCount = 0;
+  let full = false;
 
   survey.groups.forEach((group, groupIndex) => {
+    if (full) return;
     const title = texts.localize(group.name, '') ?? texts.label(`Pagina ${groupIndex + 1}`, `Page ${groupIndex + 1}`);
     const groupRelevance = translateRelevance(group.relevance, (name) => targets.get(name));
     let showIf: string | undefined;
@@ -67,6 +71,7 @@ export function importLimeSurvey(bytes: Uint8Array, questionnaireKey: string): R
     };
 
     for (const question of group.questions) {
+      if (full) break;
       const mapped = mapLimeQuestion(question, texts);
       report.push(...mapped.report);
       if (mapped.intro) {
@@ -77,8 +82,10 @@ export function importLimeSurvey(bytes: Uint8Array, questionnaireKey: string): R
         const routing = itemRouting(pending, targets, note);
         if (routing === 'never') continue;
         if (itemCount === QUESTIONNAIRE_LIMITS.items) {
-          note(pending.code, ['meer dan 500 vragen', 'more than 500 questions'], ['niet geïmporteerd', 'not imported']);
-          continue;
+          // First in the report: it matters more than any detail of the questions left out.
+          report.unshift(reportEntry(pending.code, ['meer dan 500 vragen', 'more than 500 questions'], ['deze en alle volgende vragen niet geïmporteerd', 'this and all later questions not imported']));
+          full = true;
+          break;
         }
         const samePage = routing.keys.some((key) => blockOfKey.get(key) === blocks.length - 1);
         if (samePage || block.items.length === QUESTIONNAIRE_LIMITS.itemsPerBlock) {
@@ -98,6 +105,11 @@ export function importLimeSurvey(bytes: Uint8Array, questionnaireKey: string): R
   });
 
   texts.finish();
+  if (report.length > MAX_REPORT_ENTRIES) {
+    const more = report.length - MAX_REPORT_ENTRIES;
+    report.length = MAX_REPORT_ENTRIES;
+    note('', [`nog ${more} meldingen`, `${more} more notes`], ['niet getoond: het bestand wijkt te veel af om alles te melden', 'not shown: the file differs too much to list everything']);
+  }
   const kept = blocks.filter((candidate) => candidate.items.length > 0);
   if (kept.length === 0) {
     return err(importFailure('noQuestions', 'Het bestand bevat geen vragen die Klantstem kan overnemen.', 'The file contains no questions that Klantstem can take over.'));
