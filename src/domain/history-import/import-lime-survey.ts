@@ -25,6 +25,14 @@ export interface LimeSurveyImport {
   readonly sourceCodes: Readonly<Record<string, string>>;
 }
 
+// Tables we do not read, said once each so that nothing is dropped silently.
+const UNREAD_TABLES: readonly [table: string, feature: [string, string], action: [string, string]][] = [
+  ['conditions', ['tabel met voorwaarden', 'conditions table'], ['niet gelezen: de routing komt uit de relevance-expressies, die LimeSurvey uit deze voorwaarden afleidt', 'not read: routing comes from the relevance equations LimeSurvey derives from these conditions']],
+  ['defaultvalues', ['standaardantwoorden', 'default answers'], ['niet geïmporteerd: Klantstem vult geen antwoorden vooraf in', 'not imported: Klantstem does not prefill answers']],
+  ['assessments', ['beoordelingen (assessments)', 'assessments'], ['niet geïmporteerd', 'not imported']],
+  ['quota', ['quota', 'quotas'], ['niet geïmporteerd', 'not imported']],
+];
+
 interface DraftBlock {
   key: string;
   title: LocalizedText;
@@ -42,6 +50,10 @@ export function importLimeSurvey(bytes: Uint8Array, questionnaireKey: string): R
     report.push(reportEntry(question, feature, action));
   };
   const { languages, texts } = importLanguages(survey, report);
+  for (const [table, feature, action] of UNREAD_TABLES) {
+    const rows = document.value.tables.get(table)?.length ?? 0;
+    if (rows > 0) note('', [`${feature[0]} (${rows})`, `${feature[1]} (${rows})`], action);
+  }
 
   const targets = new Map<string, RelevanceTarget>();
   const blockOfKey = new Map<string, number>();

@@ -101,6 +101,7 @@ describe('importLimeSurvey on the real LimeSurvey fixtures', () => {
       'import.multinum_sq001', 'import.multinum_sq002', 'import.multinum_sq003', 'import.multinum_sblank',
     ]);
     expect(lines(result)).toContain('MultiNum_Snotrel | condition 0: never shown | not imported');
+    expect(lines(result)).toContain(' | default answers (19) | not imported: Klantstem does not prefill answers');
     expect(lines(result)).toContain('MinMaxJS | X (text display) | text added to the introduction of the page');
     expect(lines(result)).toContain(" | page 'next' without questions | text not imported");
     expect(result.questionnaire.blocks[0]!.intro?.nl).toContain('{');
