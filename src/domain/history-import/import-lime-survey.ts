@@ -74,6 +74,9 @@ export function importLimeSurvey(bytes: Uint8Array, questionnaireKey: string): R
       return;
     } else if (groupRelevance.value.kind === 'condition') showIf = groupRelevance.value.source;
 
+    if (group.randomization !== '') {
+      note('', [`pagina '${title.nl}' in willekeurige volgorde (${group.randomization})`, `page '${title.nl}' in random order (${group.randomization})`], ['vaste volgorde zoals in het bestand', 'fixed order as in the file']);
+    }
     const intro = texts.localize(group.description, '');
     let block: DraftBlock = { key: `blok${blocks.length + 1}`, title, ...(intro ? { intro } : {}), ...(showIf ? { showIf } : {}), items: [] };
     blocks.push(block);

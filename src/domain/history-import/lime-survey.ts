@@ -40,6 +40,8 @@ export interface LimeGroup {
   readonly name: LimeText;
   readonly description: LimeText;
   readonly relevance: string;
+  /** Groups with the same name are shown in random order (`randomization_group`). */
+  readonly randomization: string;
   readonly questions: readonly LimeQuestion[];
 }
 
@@ -175,6 +177,7 @@ export function readLimeSurvey(document: LssDocument): LimeSurvey {
         name: groupNames.get(gid) ?? EMPTY,
         description: groupDescriptions.get(gid) ?? EMPTY,
         relevance: (row.grelevance ?? '').trim(),
+        randomization: (row.randomization_group ?? '').trim(),
         questions: questionsOf(gid),
       };
     });

@@ -92,6 +92,7 @@ describe('importLimeSurvey on the real LimeSurvey fixtures', () => {
       "R2Q04 | question code occurs more than once | given the key 'import.r2q04_2'",
     ]);
     expect(lines(result).filter((line) => line.includes('random_group'))).toHaveLength(8);
+    expect(lines(result)).toContain(" | page 'Random1 G1' in random order (Random1) | fixed order as in the file");
   });
 
   it('subquestions with relevance 0 are left out and reported; text displays become the page introduction', () => {
