@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importQuestionnaireFile } from '../../../src/app/history-import/import-questionnaire-file.ts';
 import { findQuestionnaireImport } from '../../../src/db/questionnaire-import-store.ts';
@@ -143,4 +144,24 @@ describe('importQuestionnaireFile', () => {
     })).rejects.toThrow();
     expect(await questionnaireCount(t.orgA)).toBe(before);
   });
+});
+
+describe('importQuestionnaireFile on mutated files', () => {
+  it('either stores a whole import (questionnaire, version, record) or nothing', async () => {
+    const source = Buffer.from(fixture('limesurvey_survey_188432_answerSetsForEmTest.lss'));
+    const count = async (table: 'questionnaires' | 'questionnaire_versions' | 'questionnaire_imports') =>
+      Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', t.orgB).executeTakeFirstOrThrow()).n);
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.integer({ min: 0, max: 300 }), fc.constantFrom(0x3c, 0x3e, 0x26, 0x00, 0x41), async (at, cut, byte) => {
+        const bytes = Buffer.from(source);
+        bytes[at % bytes.length] = byte;
+        const mutated = bytes.subarray(0, bytes.length - cut);
+        const before = await Promise.all([count('questionnaires'), count('questionnaire_versions'), count('questionnaire_imports')]);
+        const result = await importQuestionnaireFile(t.database.db, { organisationId: t.orgB, userId: null }, { fileName: 'm.lss', bytes: mutated });
+        const after = await Promise.all([count('questionnaires'), count('questionnaire_versions'), count('questionnaire_imports')]);
+        expect(after).toEqual(before.map((n) => n + (result.ok ? 1 : 0)));
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
