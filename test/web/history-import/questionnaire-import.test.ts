@@ -49,6 +49,11 @@ describe('questionnaire import pages', () => {
     expect(page.body).toContain('geen overeenkomend vraagtype: niet geïmporteerd');
     expect(page.body).toContain('Pick one');
     expect(page.body).toContain('<code class="ks-code">import.q01</code>');
+    const english = await client.get(`/questionnaire-imports/${id}?lang=en`);
+    expect(english.body).toContain('Import report');
+    expect(english.body).toContain('no matching question type: not imported');
+    expect(english.body).toContain('Link to the standard questionnaire');
+    await client.get('/questionnaire-imports?lang=nl');
     const list = await client.get('/questionnaire-imports');
     expect(list.body).toContain(`href="/questionnaire-imports/${id}"`);
     // Another organisation does not see it.
