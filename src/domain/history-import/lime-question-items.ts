@@ -59,7 +59,7 @@ export function mapLimeQuestion(question: LimeQuestion, texts: QuestionTexts): M
     report.push(reportEntry(code, feature, action));
   };
   const type = typeName(question.type);
-  const text = texts.localize(question.text, question.code) ?? texts.label(question.code, question.code);
+  const text = texts.localize(question.text, question.code) ?? texts.label(question.code.trim() || 'Vraag', question.code.trim() || 'Question');
   const help = texts.localize(question.help, question.code);
   const base = (code: string, itemText: LocalizedText) => ({
     key: texts.itemKey(code),
@@ -112,7 +112,7 @@ export function mapLimeQuestion(question: LimeQuestion, texts: QuestionTexts): M
     const items: PendingItem[] = [];
     for (const sub of question.subquestions.filter((candidate) => candidate.scale === scale)) {
       const code = `${question.code}_${sub.code}`;
-      const subText = texts.localize(sub.text, code) ?? texts.label(sub.code, sub.code);
+      const subText = texts.localize(sub.text, code) ?? texts.label(sub.code.trim() || 'Deelvraag', sub.code.trim() || 'Subquestion');
       const combined = Object.fromEntries(Object.entries(text).map(([language, value]) => [language, `${value}\n${subText[language] ?? ''}`.slice(0, QUESTIONNAIRE_LIMITS.text)]));
       const item = make(code, combined);
       if (item) items.push({ code, item, relevance: [question.relevance, sub.relevance] });

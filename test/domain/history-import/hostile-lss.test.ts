@@ -198,3 +198,37 @@ describe('large files', () => {
     expect(result.value.report.filter((entry) => entry.feature.en === 'more than 500 questions')).toHaveLength(1);
   });
 });
+
+describe('random survey structures', () => {
+  it('every combination of types, codes, texts and answer options maps to a valid questionnaire or a clear refusal', () => {
+    const text = fc.string({ maxLength: 30 }).map((value) => value.replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd]/g, '').replaceAll(']]>', ''));
+    const code = fc.oneof(fc.constantFrom('', ' ', 'Q1', 'Q1', 'A1', "it's", 'SQ001', 'x'.repeat(120)), fc.stringMatching(/^[A-Za-z0-9_]{1,8}$/));
+    const question = fc.record({
+      type: fc.constantFrom('1', '5', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'X', 'Y', '!', ':', ';', '|', '*', '?'),
+      code,
+      text,
+      mandatory: fc.boolean(),
+      relevance: fc.constantFrom('1', '0', '', 'Q1 == "A1"', 'Q1.NAOK != ""', '!is_empty(Q1)', 'Q1_SQ001 == "Y"', 'Q1 > 3'),
+      answers: fc.array(fc.tuple(code, text), { maxLength: 4 }),
+      subquestions: fc.array(fc.tuple(code, text), { maxLength: 3 }),
+      group: fc.integer({ min: 1, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(question, { minLength: 1, maxLength: 8 }), (questions) => {
+        let qid = 0;
+        const built = questions.flatMap((q) => {
+          const parent = ++qid;
+          return [
+            { qid: parent, gid: q.group, type: q.type, code: q.code, text: q.text, mandatory: q.mandatory, relevance: q.relevance, answers: q.answers },
+            ...q.subquestions.map(([subCode, subText]) => ({ qid: ++qid, gid: q.group, type: 'T', code: subCode, text: subText, parent })),
+          ];
+        });
+        const lss = buildLss({ groups: [1, 2, 3].map((gid) => ({ gid, name: `G${gid}` })), questions: built });
+        const result = importLimeSurvey(encode(lss), 'limesurvey-import');
+        if (result.ok) expect(parseQuestionnaire(result.value.questionnaire).ok).toBe(true);
+        else expect([result.error.code, result.error.message.en]).toEqual(['noQuestions', 'The file contains no questions that Klantstem can take over.']);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
