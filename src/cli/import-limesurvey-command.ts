@@ -50,8 +50,8 @@ export const importLimeSurveyCommand = {
     const questionnaire = review.current.definition;
     const lines = review.record.report.map((entry) => `- ${entry.question || (language === 'nl' ? '(vragenlijst)' : '(survey)')}: ${entry.feature[language]} → ${entry.action[language]}`);
     const heading = language === 'nl'
-      ? `Geïmporteerd als conceptvragenlijst ${imported.value.questionnaireKey}: ${itemsOf(questionnaire).length} vragen op ${questionnaire.blocks.length} pagina's.\nBekijk en koppel: /questionnaire-imports/${imported.value.importId}\nImportverslag (${lines.length}):`
-      : `Imported as draft questionnaire ${imported.value.questionnaireKey}: ${itemsOf(questionnaire).length} questions on ${questionnaire.blocks.length} pages.\nReview and link: /questionnaire-imports/${imported.value.importId}\nImport report (${lines.length}):`;
+      ? `Geïmporteerd als conceptvragenlijst ${imported.value.questionnaireKey}. Vragen: ${itemsOf(questionnaire).length}, pagina's: ${questionnaire.blocks.length}.\nBekijk en koppel: /questionnaire-imports/${imported.value.importId}\nImportverslag (${lines.length}):`
+      : `Imported as draft questionnaire ${imported.value.questionnaireKey}. Questions: ${itemsOf(questionnaire).length}, pages: ${questionnaire.blocks.length}.\nReview and link: /questionnaire-imports/${imported.value.importId}\nImport report (${lines.length}):`;
     return [heading, ...lines].join('\n');
   },
 };

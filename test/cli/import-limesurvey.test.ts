@@ -15,7 +15,7 @@ describe('npm run cli -- import-limesurvey', () => {
     expect((await cli('create-organisation', '--slug', 'gemeente-lss', '--name', 'Gemeente LSS')).code).toBe(0);
     const imported = await cli('import-limesurvey', '--organisation', 'gemeente-lss', '--file', fixture('limesurvey_survey_836215_ranking_with_condition.lss'));
     expect(imported.code, imported.out).toBe(0);
-    expect(imported.out).toMatch(/Imported as draft questionnaire limesurvey-[0-9a-f]{8}: 1 questions on 1 pages\./);
+    expect(imported.out).toMatch(/Imported as draft questionnaire limesurvey-[0-9a-f]{8}\. Questions: 1, pages: 1\./);
     expect(imported.out).toMatch(/Review and link: \/questionnaire-imports\/[0-9a-f-]{36}/);
     expect(imported.out).toContain('Import report (3):');
     expect(imported.out).toContain('- Q00: R (ranking) → no matching question type: not imported');

@@ -16,7 +16,7 @@ export const historyImportEn: Record<keyof typeof historyImportNl, string> = {
   'historyImport.list.notes': 'Notes',
   'historyImport.review.title': 'Import: {name}',
   'historyImport.review.back': 'All imports',
-  'historyImport.review.summary': 'Draft questionnaire with {items} questions on {pages} pages, in the languages {languages}.',
+  'historyImport.review.summary': 'Draft questionnaire. Questions: {items}. Pages: {pages}. Languages: {languages}.',
   'historyImport.report.title': 'Import report',
   'historyImport.report.intro': 'These could not be taken over exactly. Check them before you use the questionnaire.',
   'historyImport.report.none': 'Everything was taken over as it was.',

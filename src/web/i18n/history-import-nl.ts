@@ -15,7 +15,7 @@ export const historyImportNl = {
   'historyImport.list.notes': 'Meldingen',
   'historyImport.review.title': 'Geïmporteerd: {name}',
   'historyImport.review.back': 'Alle imports',
-  'historyImport.review.summary': 'Concept-vragenlijst met {items} vragen op {pages} pagina\'s, in de talen {languages}.',
+  'historyImport.review.summary': 'Concept-vragenlijst. Vragen: {items}. Pagina\'s: {pages}. Talen: {languages}.',
   'historyImport.report.title': 'Importverslag',
   'historyImport.report.intro': 'Dit kon niet precies zo mee. Controleer deze punten voordat u de vragenlijst gebruikt.',
   'historyImport.report.none': 'Alles is overgenomen zoals het was.',
