@@ -14,6 +14,7 @@ import type { Database } from '../db/connect.ts';
 import { findOrganisationBySlug } from '../db/organisation-store.ts';
 import { ensureSecret } from '../db/settings-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';
+import { importLimeSurveyCommand } from './import-limesurvey-command.ts';
 import { jobsTable } from './jobs-table.ts';
 import { figuresCommands } from './figures-command.ts';
 import { OperationsError, operationsCommands } from './operations-commands.ts';
@@ -166,6 +167,7 @@ const commands: Record<string, Command> = {
   },
   ...operationsCommands,
   ...figuresCommands,
+  'import-limesurvey': importLimeSurveyCommand,
 };
 
 function help(): string {

@@ -22,6 +22,7 @@ import { openAnswersRoutes } from './open-answers/open-answers-routes.ts';
 import { renderError } from './error-pages.ts';
 import { emailPlugin } from './email/email-plugin.ts';
 import { addressRoutes } from './fieldwork/address-routes.ts';
+import { questionnaireImportRoutes } from './history-import/questionnaire-import-routes.ts';
 import { sampleRoutes } from './fieldwork/sample-routes.ts';
 import { requestContext } from './request-context.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -129,6 +130,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(addressRoutes, { db: options.db });
   await app.register(sampleRoutes, { db: options.db, secret: options.secret });
   await app.register(questionnaireRoutes, { db: options.db });
+  await app.register(questionnaireImportRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(reportSettingsRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });

@@ -25,6 +25,8 @@ const STAFF_ROUND: Expected = ['login', 'ok', 'ok', 'ok', 'ok', 'missing'];
 const DESIGNER_ROUND: Expected = ['login', 'ok', 'ok', 'forbidden', 'forbidden', 'missing'];
 const DESIGNER_ROUND_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidden', 'forbidden', 'missing'];
 const DESIGNER_ORG: Expected = ['login', 'ok', 'ok', 'forbidden', 'forbidden', 'ok'];
+/** A designer's sub-resource of the organisation (not of a round) with a made-up id. */
+const DESIGNER_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidden', 'forbidden', 'missing'];
 const ADMIN_ORG: Expected = ['login', 'ok', 'forbidden', 'forbidden', 'forbidden', 'forbidden'];
 const ADMIN_ABSENT: Expected = ['login', 'missing', 'forbidden', 'forbidden', 'forbidden', 'forbidden'];
 const COUNCIL_ROUND: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
@@ -80,6 +82,10 @@ const MATRIX: Record<string, Expected> = {
   'GET /organisations': SIGNED_IN,
   'POST /organisations': SIGNED_IN,
   'GET /questionnaire': SIGNED_IN,
+  'GET /questionnaire-imports': DESIGNER_ORG,
+  'POST /questionnaire-imports': DESIGNER_ORG,
+  'GET /questionnaire-imports/:id': DESIGNER_ABSENT,
+  'POST /questionnaire-imports/:id/keys': DESIGNER_ABSENT,
   'GET /rounds/new': DESIGNER_ORG,
   'POST /rounds': DESIGNER_ORG,
 

@@ -2,6 +2,7 @@ import { analysisEn } from './analysis-en.ts';
 import { emailEn } from './email-en.ts';
 import { lettersEn } from './letters-en.ts';
 import { addressEn } from './address-en.ts';
+import { historyImportEn } from './history-import-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
@@ -373,4 +374,5 @@ export const en: Record<MessageKey, string> = {
   ...emailEn,
   ...analysisEn,
   ...planEn,
+  ...historyImportEn,
 };

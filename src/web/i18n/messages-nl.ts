@@ -12,6 +12,7 @@ import { councilNl } from './council-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
 import { planNl } from './plan-nl.ts';
+import { historyImportNl } from './history-import-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
   'app.name': 'Klantstem',
@@ -372,6 +373,7 @@ export const nl = {
   ...emailNl,
   ...analysisNl,
   ...planNl,
+  ...historyImportNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

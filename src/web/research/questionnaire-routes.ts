@@ -17,6 +17,7 @@ export async function questionnaireRoutes(app: FastifyInstance, options: { db: K
     const { latest, versions } = await standardQuestionnaire(options.db, member.membership.organisationId);
     const body = html`<h1 class="utrecht-heading-1">${t('questionnaire.title')}</h1>
 <p class="utrecht-paragraph">${t('questionnaire.intro')}</p>
+${['administrator', 'researcher'].includes(member.membership.role) ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/questionnaire-imports">${t('historyImport.link')}</a></p>` : ''}
 <p class="utrecht-paragraph">${t('round.questionnaireVersion', { version: latest.version, items: itemsOf(latest.definition).length })}</p>
 <h2 class="utrecht-heading-2">${t('questionnaire.versions')}</h2>
 <ul class="utrecht-unordered-list">${versions.map(
