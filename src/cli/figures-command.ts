@@ -36,9 +36,12 @@ function rowProblem(problem: FiguresRowProblem): string {
 
 function describe(problem: PublishedFiguresProblem): string {
   switch (problem.kind) {
-    case 'name': return '--name is required (at most 200 characters)';
-    case 'year': return `--year must be a year from 1990 to ${problem.latest}`;
-    case 'source': return '--source may be at most 500 characters';
+    case 'fields':
+      return problem.fields.map((field) => ({
+        name: '--name is required (at most 200 characters)',
+        year: `--year must be a year from 1990 to ${problem.latest}`,
+        source: '--source may be at most 500 characters',
+      })[field]).join('; ');
     case 'file':
       switch (problem.problem.kind) {
         case 'missing-columns': return `the file needs a header row with the columns ${problem.problem.columns.join(', ')} (item, n, and mean and/or share; sd optional)`;

@@ -23,6 +23,7 @@ import { renderError } from './error-pages.ts';
 import { emailPlugin } from './email/email-plugin.ts';
 import { addressRoutes } from './fieldwork/address-routes.ts';
 import { questionnaireImportRoutes } from './history-import/questionnaire-import-routes.ts';
+import { publishedFiguresRoutes } from './history-import/published-figures-routes.ts';
 import { sampleRoutes } from './fieldwork/sample-routes.ts';
 import { requestContext } from './request-context.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -131,6 +132,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(sampleRoutes, { db: options.db, secret: options.secret });
   await app.register(questionnaireRoutes, { db: options.db });
   await app.register(questionnaireImportRoutes, { db: options.db });
+  await app.register(publishedFiguresRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(reportSettingsRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });

@@ -38,7 +38,7 @@ describe('a round from the figures of an old report', () => {
     expect((await importPublishedFigures(t.database.db, actor(), { name: 'KTO 2021', year: 2021, text: 'vraag;aantal\n', source: '' })))
       .toEqual({ ok: false, error: { kind: 'file', problem: { kind: 'missing-columns', columns: ['mean', 'share'] } } });
     expect((await importPublishedFigures(t.database.db, actor(), { name: 'KTO 2021', year: 1980, text: csv, source: '' })))
-      .toEqual({ ok: false, error: { kind: 'year', latest: new Date().getUTCFullYear() } });
+      .toEqual({ ok: false, error: { kind: 'fields', fields: ['year'], latest: new Date().getUTCFullYear() } });
     expect(await roundCount()).toBe(before);
   });
 

@@ -84,6 +84,8 @@ const MATRIX: Record<string, Expected> = {
   'GET /questionnaire': SIGNED_IN,
   'GET /questionnaire-imports': DESIGNER_ORG,
   'POST /questionnaire-imports': DESIGNER_ORG,
+  'GET /history/figures': DESIGNER_ORG,
+  'POST /history/figures': DESIGNER_ORG,
   'GET /questionnaire-imports/:id': DESIGNER_ABSENT,
   'POST /questionnaire-imports/:id/keys': DESIGNER_ABSENT,
   'GET /rounds/new': DESIGNER_ORG,

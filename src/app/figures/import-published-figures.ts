@@ -28,10 +28,11 @@ export interface PublishedFiguresInput {
   readonly dryRun?: boolean;
 }
 
+export type PublishedFiguresField = 'name' | 'year' | 'source';
+
 export type PublishedFiguresProblem =
-  | { readonly kind: 'name' }
-  | { readonly kind: 'year'; readonly latest: number }
-  | { readonly kind: 'source' }
+  /** Every field that is wrong, at once; latest is the last year allowed. */
+  | { readonly kind: 'fields'; readonly fields: readonly PublishedFiguresField[]; readonly latest: number }
   | { readonly kind: 'file'; readonly problem: FiguresFileProblem }
   | { readonly kind: 'rows'; readonly reading: FiguresReading };
 
@@ -50,10 +51,12 @@ export async function importPublishedFigures(
   now = new Date(),
 ): Promise<Result<{ readonly roundId: string | null; readonly reading: FiguresReading }, PublishedFiguresProblem>> {
   const name = input.name.trim();
-  if (name === '' || name.length > 200) return err({ kind: 'name' });
   const latest = Number(todayInNetherlands(now).slice(0, 4));
-  if (!Number.isInteger(input.year) || input.year < EARLIEST_FIGURES_YEAR || input.year > latest) return err({ kind: 'year', latest });
-  if (input.source.length > 500) return err({ kind: 'source' });
+  const fields: PublishedFiguresField[] = [];
+  if (name === '' || name.length > 200) fields.push('name');
+  if (!Number.isInteger(input.year) || input.year < EARLIEST_FIGURES_YEAR || input.year > latest) fields.push('year');
+  if (input.source.length > 500) fields.push('source');
+  if (fields.length) return err({ kind: 'fields', fields, latest });
   const { versionId, items } = await figureItems(db);
   const reading = readPublishedFigures(input.text, items);
   if (reading.fileProblem) return err({ kind: 'file', problem: reading.fileProblem });

@@ -3,6 +3,7 @@ import { emailEn } from './email-en.ts';
 import { lettersEn } from './letters-en.ts';
 import { addressEn } from './address-en.ts';
 import { historyImportEn } from './history-import-en.ts';
+import { figuresEn } from './figures-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
@@ -375,4 +376,5 @@ export const en: Record<MessageKey, string> = {
   ...analysisEn,
   ...planEn,
   ...historyImportEn,
+  ...figuresEn,
 };

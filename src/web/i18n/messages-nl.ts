@@ -13,6 +13,7 @@ import { changesNl } from './changes-nl.ts';
 import { publishNl } from './publish-nl.ts';
 import { planNl } from './plan-nl.ts';
 import { historyImportNl } from './history-import-nl.ts';
+import { figuresNl } from './figures-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
   'app.name': 'Klantstem',
@@ -374,6 +375,7 @@ export const nl = {
   ...analysisNl,
   ...planNl,
   ...historyImportNl,
+  ...figuresNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
