@@ -109,3 +109,24 @@ export function valueCountsOf(item: ItemContribution): ValueCounts<number> {
 function countsRecord(values: ValueCounts<number>): Record<string, number> {
   return Object.fromEntries([...values].filter(([, count]) => count > 0).sort(([a], [b]) => a - b).map(([value, count]) => [String(value), count]));
 }
+
+const SCALES: Readonly<Record<BenchmarkItemKind, readonly [number, number]>> = { mark: [1, 10], agree5: [1, 5], yesno: [0, 1] };
+
+/**
+ * What is inconsistent in an imported contribution, or null: values off the item's scale, or
+ * n, Σx, Σx² that do not follow from the counts (a hand-edited or broken export would otherwise
+ * shift the pooled figures of every participant).
+ */
+export function contributionIssue(contribution: Contribution): string | null {
+  const all = [['', contribution.items] as const, ...contribution.cells.map((c) => [`${c.variable}=${c.value} `, c.items] as const)];
+  for (const [where, items] of all) {
+    for (const [key, item] of Object.entries(items)) {
+      const [min, max] = SCALES[item.kind];
+      const counts = valueCountsOf(item);
+      if ([...counts.keys()].some((v) => v < min || v > max)) return `${where}${key}: value off the scale ${min}–${max}`;
+      const m = momentsFromCounts(counts);
+      if (m.n !== item.n || m.sum !== item.sum || m.sumSquares !== item.sumSquares) return `${where}${key}: n, sum and sumSquares do not match the counts`;
+    }
+  }
+  return null;
+}
