@@ -46,7 +46,7 @@ export const contributionPayload = z.strictObject({
   hideBelow: z.number().int().min(10),
   contribution: z.strictObject({
     items: itemContributions,
-    cells: z.array(z.strictObject({ variable: label, value: label, items: itemContributions })).max(1000),
+    cells: z.array(z.strictObject({ variable: label, value: label, items: itemContributions })).max(1000).readonly(),
   }),
 });
 
@@ -82,9 +82,9 @@ export const referencePayload = z.strictObject({
   participantKeyId: z.string().regex(/^[0-9a-f]{32}$/),
   figures: z.strictObject({
     organisations: count,
-    filter: z.strictObject({ sizeClasses: z.array(sizeClass).optional(), regions: z.array(label).optional() }),
-    items: z.array(itemReference),
-    cells: z.array(z.strictObject({ variable: label, value: label, items: z.array(itemReference) })),
+    filter: z.strictObject({ sizeClasses: z.array(sizeClass).readonly().optional(), regions: z.array(label).readonly().optional() }),
+    items: z.array(itemReference).readonly(),
+    cells: z.array(z.strictObject({ variable: label, value: label, items: z.array(itemReference).readonly() })).readonly(),
   }),
 });
 
