@@ -12,6 +12,7 @@ import * as twoFactor from './migrations/0018-two-factor.ts';
 import * as openAnswers from './migrations/0019-open-answers.ts';
 import * as improvementPlan from './migrations/0020-improvement-plan.ts';
 import * as councilAdvice from './migrations/0021-council-advice.ts';
+import * as benchmark from './migrations/0022-benchmark.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0019-open-answers': openAnswers,
   '0020-improvement-plan': improvementPlan,
   '0021-council-advice': councilAdvice,
+  '0022-benchmark': benchmark,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import type { PublicationTables } from './publication-schema.ts';
 import type { OpenAnswersTables } from './open-answers-schema.ts';
 import type { WeightingTables } from './weighting-schema.ts';
 import type { CouncilTables } from './council-schema.ts';
+import type { BenchmarkTables } from './benchmark-schema.ts';
 
 // Kysely's view of the tables created by migrations/. Dates that are only dates are strings
 // (YYYY-MM-DD) so no time zone can shift them.
@@ -201,7 +202,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, BenchmarkTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
