@@ -11,7 +11,9 @@ export type FileRefusalCode =
   | 'unknown-key'
   | 'bad-signature'
   | 'invalid-content'
-  | 'duplicate';
+  | 'duplicate'
+  | 'other-benchmark'
+  | 'other-participant';
 
 export interface FileRefusal {
   readonly code: FileRefusalCode;
@@ -29,6 +31,8 @@ export const FILE_REFUSAL_MESSAGES: Readonly<Record<FileRefusalCode, { readonly 
   'bad-signature': { nl: 'De handtekening klopt niet: het bestand is na ondertekening gewijzigd.', en: 'The signature does not match: the file was changed after signing.' },
   'invalid-content': { nl: 'De inhoud van het bestand is ongeldig.', en: 'The content of the file is invalid.' },
   duplicate: { nl: 'Dit bestand is al eerder ingelezen.', en: 'This file has already been imported.' },
+  'other-benchmark': { nl: 'Dit bestand hoort bij een andere benchmark (naam, jaar of vragenlijstversie verschilt).', en: 'This file belongs to another benchmark (name, year or questionnaire version differs).' },
+  'other-participant': { nl: 'Deze referentiecijfers zijn voor een andere deelnemer.', en: 'These reference figures are for another participant.' },
 };
 
 /** "Dutch message / English message (detail)". */
