@@ -72,6 +72,9 @@ const benchmarkOption = { type: 'string' as const, description: 'benchmark name'
 const yearOption = { type: 'string' as const, description: 'benchmark year' } as const;
 const organisationOption = { type: 'string' as const, description: 'organisation slug' } as const;
 const versionOption = { type: 'string' as const, description: 'questionnaire version compared, e.g. "standaard-kto 1"' } as const;
+const outOption = { type: 'string' as const, description: 'file to write' } as const;
+/** Which organisation, and which of its benchmarks: every command but generate-key needs them. */
+const targetOptions = { organisation: organisationOption, benchmark: benchmarkOption, year: yearOption };
 
 export const benchmarkCommands = {
   'benchmark generate-key': {
@@ -90,7 +93,7 @@ export const benchmarkCommands = {
   'benchmark create': {
     summary: 'Organiser: create a benchmark',
     usage: 'benchmark create --organisation slug --benchmark "KTO-benchmark" --year 2025 --questionnaire-version "standaard-kto 1"',
-    options: { organisation: organisationOption, benchmark: benchmarkOption, year: yearOption, 'questionnaire-version': versionOption },
+    options: { ...targetOptions, 'questionnaire-version': versionOption },
     async run(database: Database, values: Values) {
       const created = await createBenchmark(database.db, await organisationOf(database, values), { ...benchmarkRef(values), questionnaireVersion: text(values, 'questionnaire-version') });
       if (!created.ok) throw new OperationsError(SET_UP_MESSAGES[created.error]);
@@ -101,7 +104,7 @@ export const benchmarkCommands = {
     summary: 'Organiser: register a participant by its public key',
     usage: 'benchmark register-participant --organisation slug --benchmark … --year 2025 --participant "Gemeente X" --public-key x.pub [--consent named] [--size-class 20000-50000] [--region Noord]',
     options: {
-      organisation: organisationOption, benchmark: benchmarkOption, year: yearOption,
+      ...targetOptions,
       participant: { type: 'string' as const, description: 'participant name' },
       'public-key': { type: 'string' as const, description: 'the participant\'s public key file (.pub)' },
       consent: { type: 'string' as const, description: 'named or anonymous (default anonymous)' },
@@ -123,7 +126,7 @@ export const benchmarkCommands = {
     summary: 'Participant: join a benchmark with the organiser\'s public key and your own',
     usage: 'benchmark join --organisation slug --benchmark … --year 2025 --questionnaire-version … --organiser-key organiser.pub --own-key noordstad.pub',
     options: {
-      organisation: organisationOption, benchmark: benchmarkOption, year: yearOption, 'questionnaire-version': versionOption,
+      ...targetOptions, 'questionnaire-version': versionOption,
       'organiser-key': { type: 'string' as const, description: 'the organiser\'s public key file' },
       'own-key': { type: 'string' as const, description: 'your own public key file' },
     },
@@ -140,9 +143,9 @@ export const benchmarkCommands = {
     summary: 'Participant: write the signed aggregates of a closed round to a file',
     usage: 'benchmark export-contribution --organisation slug --benchmark … --year 2025 --round <round id> --key noordstad.key --out contribution.json',
     options: {
-      organisation: organisationOption, benchmark: benchmarkOption, year: yearOption,
+      ...targetOptions,
       round: { type: 'string' as const, description: 'round id' }, key: { type: 'string' as const, description: 'your private key file' },
-      out: { type: 'string' as const, description: 'file to write' },
+      out: outOption,
     },
     async run(database: Database, values: Values) {
       const exported = await exportContribution(database.db, await organisationOf(database, values), { benchmark: benchmarkRef(values), roundId: text(values, 'round'), privateKeyPem: readText(values, 'key') });
@@ -161,7 +164,7 @@ export const benchmarkCommands = {
   'benchmark import-contribution': {
     summary: 'Organiser: read a participant\'s signed contribution file',
     usage: 'benchmark import-contribution --organisation slug --benchmark … --year 2025 --file contribution.json',
-    options: { organisation: organisationOption, benchmark: benchmarkOption, year: yearOption, file: { type: 'string' as const, description: 'the contribution file' } },
+    options: { ...targetOptions, file: { type: 'string' as const, description: 'the contribution file' } },
     async run(database: Database, values: Values) {
       const imported = await importContribution(database.db, await organisationOf(database, values), benchmarkRef(values), readText(values, 'file'));
       if (!imported.ok) throw new OperationsError(importMessage(imported.error));
@@ -172,9 +175,9 @@ export const benchmarkCommands = {
     summary: 'Organiser: write the signed reference figures for one participant',
     usage: 'benchmark export-reference --organisation slug --benchmark … --year 2025 --participant "Gemeente X" --key organiser.key --out reference.json [--size-class a,b] [--region Noord,Oost]',
     options: {
-      organisation: organisationOption, benchmark: benchmarkOption, year: yearOption,
+      ...targetOptions,
       participant: { type: 'string' as const, description: 'participant name' }, key: { type: 'string' as const, description: 'the organiser\'s private key file' },
-      out: { type: 'string' as const, description: 'file to write' },
+      out: outOption,
       'size-class': { type: 'string' as const, description: 'compare only with these size classes (comma-separated)' },
       region: { type: 'string' as const, description: 'compare only with these regions (comma-separated)' },
     },
@@ -197,7 +200,7 @@ export const benchmarkCommands = {
   'benchmark import-reference': {
     summary: 'Participant: read the signed reference figures returned by the organiser',
     usage: 'benchmark import-reference --organisation slug --benchmark … --year 2025 --file reference.json',
-    options: { organisation: organisationOption, benchmark: benchmarkOption, year: yearOption, file: { type: 'string' as const, description: 'the reference file' } },
+    options: { ...targetOptions, file: { type: 'string' as const, description: 'the reference file' } },
     async run(database: Database, values: Values) {
       const imported = await importReference(database.db, await organisationOf(database, values), benchmarkRef(values), readText(values, 'file'));
       if (!imported.ok) throw new OperationsError(importMessage(imported.error));
