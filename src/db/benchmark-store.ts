@@ -113,3 +113,14 @@ export async function latestReferenceFigures(tx: Tx, organisationId: string, ben
     .orderBy('imported_at', 'desc').limit(1)
     .executeTakeFirst();
 }
+
+/** The latest reference figures of each joined benchmark of a year, newest benchmark first. */
+export async function referenceFiguresOfYear(tx: Tx, organisationId: string, year: number): Promise<{ name: string; year: number; figures: unknown }[]> {
+  return tx.selectFrom('benchmarks as b')
+    .innerJoin('benchmark_reference_figures as f', 'f.benchmark_id', 'b.id')
+    .distinctOn('b.id')
+    .select(['b.name', 'b.year', 'f.figures'])
+    .where('b.organisation_id', '=', organisationId).where('b.year', '=', year).where('b.role', '=', 'participant')
+    .orderBy('b.id').orderBy('f.imported_at', 'desc')
+    .execute();
+}
