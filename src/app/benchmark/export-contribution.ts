@@ -33,7 +33,7 @@ export interface ExportedFile {
 
 export async function exportContribution(
   db: Kysely<DB>, organisationId: string,
-  input: { readonly benchmark: BenchmarkRef; readonly roundId: string; readonly privateKeyPem: string; readonly today?: string },
+  input: { readonly benchmark: BenchmarkRef; readonly roundId: string; readonly privateKeyPem: string; readonly today?: string; readonly fileId?: string },
 ): Promise<Result<ExportedFile, ExportContributionRefusal>> {
   return withTenant(db, organisationId, async (tx) => {
     const benchmark = await benchmarkOf(tx, organisationId, input.benchmark, 'participant');
@@ -52,7 +52,7 @@ export async function exportContribution(
     const groups = await carriedGroups(tx, organisationId, round.id, items);
     const organisation = await getOrganisation(tx, organisationId);
     const payload = {
-      fileId: randomUUID(),
+      fileId: input.fileId ?? randomUUID(),
       createdOn: input.today ?? todayInNetherlands(),
       benchmark: { name: benchmark.name, year: benchmark.year, questionnaireVersion: benchmark.questionnaireVersion },
       participant: {

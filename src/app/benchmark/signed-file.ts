@@ -29,6 +29,19 @@ export function generateBenchmarkKeyPair(): KeyPairPem {
   };
 }
 
+// PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410): the fixed prefix, then the seed.
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** The key pair of a fixed 32-byte seed: the same keys every time (demo data, tests). */
+export function benchmarkKeyPairFromSeed(seed: Buffer): KeyPairPem {
+  if (seed.length !== 32) throw new RangeError('an Ed25519 seed has 32 bytes');
+  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  return {
+    publicKey: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
 /** The id of a public key (PEM); throws on text that is no Ed25519 public key. */
 export function keyIdOf(publicKeyPem: string): string {
   const key = createPublicKey(publicKeyPem);
