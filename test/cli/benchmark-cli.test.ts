@@ -12,6 +12,7 @@ import { createOrganisation } from '../../src/app/create-organisation.ts';
 import { findBenchmark, latestReferenceFigures } from '../../src/db/benchmark-store.ts';
 import { connect, type Database } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { createDatabaseNextTo } from '../support/test-database.ts';
 import { insertCompletedResponses } from '../../src/db/response-store.ts';
 import { setRoundStatus } from '../../src/db/round-store.ts';
 import { withTenant } from '../../src/db/tenant-transaction.ts';
@@ -21,22 +22,41 @@ import { DEFAULT_REPORTING_THRESHOLDS } from '../../src/domain/statistics/report
 import { countsOf, drawAnswers, scaleItem, seeded } from '../domain/benchmark/benchmark-fixtures.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 
-// Two installations, each with its own embedded database, and the benchmark between them run
-// with the command line only: keys, joining, export, import, reference figures and back.
+// Two installations, each with its own database (an embedded PGlite directory, or a PostgreSQL
+// database of its own when TEST_DATABASE_URL is set), and the benchmark between them run with
+// the command line only: keys, joining, export, import, reference figures and back.
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'klantstem-benchmark-'));
-const municipalityDir = path.join(work, 'gemeente');
-const organiserDir = path.join(work, 'organisator');
+
+interface Installation {
+  /** What the command line is started with. */
+  readonly env: Record<string, string>;
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+}
+
+async function newInstallation(name: string): Promise<Installation> {
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) {
+    const dataDir = path.join(work, name);
+    return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => connect({ dataDir }), drop: async () => {} };
+  }
+  const created = await createDatabaseNextTo(baseUrl);
+  return { env: { DATA_DIR: path.join(work, name), DATABASE_URL: created.url }, open: () => connect({ databaseUrl: created.url, poolSize: 2 }), drop: () => created.drop() };
+}
+
+let municipality: Installation;
+let organiser: Installation;
 const file = (name: string) => path.join(work, name);
 const benchmark = ['--benchmark', 'KTO-benchmark', '--year', '2026'];
 let roundId = '';
 
-async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
+async function cli(installation: Installation, ...args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-      cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', KLANTSTEM_DEMO: '0' },
+      cwd: root, env: { ...process.env, ...installation.env, KLANTSTEM_DEMO: '0' },
     });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
@@ -46,8 +66,8 @@ async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; 
 }
 
 /** Opens an installation's database between command-line runs (PGlite allows one process). */
-async function withInstallation<T>(dataDir: string, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await connect({ dataDir });
+async function withInstallation<T>(installation: Installation, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await installation.open();
   try {
     await migrateToLatest(database.db);
     return await fn(database);
@@ -57,7 +77,9 @@ async function withInstallation<T>(dataDir: string, fn: (database: Database) => 
 }
 
 beforeAll(async () => {
-  await withInstallation(municipalityDir, async ({ db }) => {
+  municipality = await newInstallation('gemeente');
+  organiser = await newInstallation('organisator');
+  await withInstallation(municipality, async ({ db }) => {
     const created = await createOrganisation(db, { slug: 'noordstad', name: 'Gemeente Noordstad', inhabitants: 45_000, region: 'Noord' });
     if (!created.ok) throw new Error(created.error);
     const organisationId = created.value.id;
@@ -71,60 +93,63 @@ beforeAll(async () => {
       await setRoundStatus(tx, roundId, 'closed');
     });
   });
-  await withInstallation(organiserDir, async ({ db }) => {
+  await withInstallation(organiser, async ({ db }) => {
     if (!(await createOrganisation(db, { slug: 'organisator', name: 'Benchmarkorganisator' })).ok) throw new Error('organiser');
   });
 }, 120_000);
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await Promise.all([municipality?.drop(), organiser?.drop()]);
+  fs.rmSync(work, { recursive: true, force: true });
+});
 
 describe('benchmark on the command line, between two installations', () => {
   it('runs export → import → reference figures → import', async () => {
-    expect((await cli(municipalityDir, 'benchmark', 'generate-key', '--out', file('noordstad'))).out).toMatch(/Key [0-9a-f]{32}/);
-    expect((await cli(organiserDir, 'benchmark', 'generate-key', '--out', file('organisator'))).code).toBe(0);
+    expect((await cli(municipality, 'benchmark', 'generate-key', '--out', file('noordstad'))).out).toMatch(/Key [0-9a-f]{32}/);
+    expect((await cli(organiser, 'benchmark', 'generate-key', '--out', file('organisator'))).code).toBe(0);
     expect(fs.statSync(file('noordstad.key')).mode & 0o077).toBe(0);
 
-    const joined = await cli(municipalityDir, 'benchmark', 'join', '--organisation', 'noordstad', ...benchmark, '--questionnaire-version', 'standaard-kto 1',
+    const joined = await cli(municipality, 'benchmark', 'join', '--organisation', 'noordstad', ...benchmark, '--questionnaire-version', 'standaard-kto 1',
       '--organiser-key', file('organisator.pub'), '--own-key', file('noordstad.pub'));
     expect(joined.out).toContain('Joined benchmark KTO-benchmark 2026');
-    const exported = await cli(municipalityDir, 'benchmark', 'export-contribution', '--organisation', 'noordstad', ...benchmark, '--round', roundId, '--key', file('noordstad.key'), '--out', file('bijdrage.json'));
+    const exported = await cli(municipality, 'benchmark', 'export-contribution', '--organisation', 'noordstad', ...benchmark, '--round', roundId, '--key', file('noordstad.key'), '--out', file('bijdrage.json'));
     expect(exported.code, exported.out).toBe(0);
 
-    expect((await cli(organiserDir, 'benchmark', 'create', '--organisation', 'organisator', ...benchmark, '--questionnaire-version', 'standaard-kto 1')).code).toBe(0);
-    const registered = await cli(organiserDir, 'benchmark', 'register-participant', '--organisation', 'organisator', ...benchmark,
+    expect((await cli(organiser, 'benchmark', 'create', '--organisation', 'organisator', ...benchmark, '--questionnaire-version', 'standaard-kto 1')).code).toBe(0);
+    const registered = await cli(organiser, 'benchmark', 'register-participant', '--organisation', 'organisator', ...benchmark,
       '--participant', 'Gemeente Noordstad', '--public-key', file('noordstad.pub'), '--size-class', '20000-50000', '--region', 'Noord');
     expect(registered.code, registered.out).toBe(0);
 
     // Five other municipalities, each with its own installation; here their files are made directly.
-    await withInstallation(organiserDir, async ({ db }) => {
-      const organiser = (await db.selectFrom('organisations').select('id').where('slug', '=', 'organisator').executeTakeFirstOrThrow()).id;
+    await withInstallation(organiser, async ({ db }) => {
+      const organiserId = (await db.selectFrom('organisations').select('id').where('slug', '=', 'organisator').executeTakeFirstOrThrow()).id;
       for (let i = 1; i <= 5; i++) {
         const key = generateBenchmarkKeyPair();
-        expect((await registerParticipant(db, organiser, { name: 'KTO-benchmark', year: 2026 }, { name: `Gemeente ${i}`, publicKey: key.publicKey, consent: 'anonymous', sizeClass: null, region: null })).ok).toBe(true);
+        expect((await registerParticipant(db, organiserId, { name: 'KTO-benchmark', year: 2026 }, { name: `Gemeente ${i}`, publicKey: key.publicKey, consent: 'anonymous', sizeClass: null, region: null })).ok).toBe(true);
         const contribution = buildContribution([scaleItem('algemeen.cijfer', 'mark')], new Map([['algemeen.cijfer', countsOf(drawAnswers(seeded(i), 40, 1, 10, 0))]]), [], DEFAULT_REPORTING_THRESHOLDS);
         const text = signBenchmarkFile('contribution', {
           fileId: randomUUID(), createdOn: '2026-12-01', benchmark: { name: 'KTO-benchmark', year: 2026, questionnaireVersion: 'standaard-kto 1' },
           participant: { sizeClass: null, region: null }, hideBelow: 10, contribution,
         }, key.privateKey);
-        expect((await importContribution(db, organiser, { name: 'KTO-benchmark', year: 2026 }, text)).ok).toBe(true);
+        expect((await importContribution(db, organiserId, { name: 'KTO-benchmark', year: 2026 }, text)).ok).toBe(true);
       }
     });
 
     const tampered = fs.readFileSync(file('bijdrage.json'), 'utf8').replace('"n": 80', '"n": 81');
     fs.writeFileSync(file('vervalst.json'), tampered);
-    const refused = await cli(organiserDir, 'benchmark', 'import-contribution', '--organisation', 'organisator', ...benchmark, '--file', file('vervalst.json'));
+    const refused = await cli(organiser, 'benchmark', 'import-contribution', '--organisation', 'organisator', ...benchmark, '--file', file('vervalst.json'));
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('De handtekening klopt niet: het bestand is na ondertekening gewijzigd. / The signature does not match');
-    const imported = await cli(organiserDir, 'benchmark', 'import-contribution', '--organisation', 'organisator', ...benchmark, '--file', file('bijdrage.json'));
+    const imported = await cli(organiser, 'benchmark', 'import-contribution', '--organisation', 'organisator', ...benchmark, '--file', file('bijdrage.json'));
     expect(imported.out).toContain('Contribution of Gemeente Noordstad imported');
-    const again = await cli(organiserDir, 'benchmark', 'import-contribution', '--organisation', 'organisator', ...benchmark, '--file', file('bijdrage.json'));
+    const again = await cli(organiser, 'benchmark', 'import-contribution', '--organisation', 'organisator', ...benchmark, '--file', file('bijdrage.json'));
     expect(again.out).toContain('Dit bestand is al eerder ingelezen. / This file has already been imported.');
 
-    const reference = await cli(organiserDir, 'benchmark', 'export-reference', '--organisation', 'organisator', ...benchmark, '--participant', 'Gemeente Noordstad', '--key', file('organisator.key'), '--out', file('referentie.json'));
+    const reference = await cli(organiser, 'benchmark', 'export-reference', '--organisation', 'organisator', ...benchmark, '--participant', 'Gemeente Noordstad', '--key', file('organisator.key'), '--out', file('referentie.json'));
     expect(reference.code, reference.out).toBe(0);
-    const back = await cli(municipalityDir, 'benchmark', 'import-reference', '--organisation', 'noordstad', ...benchmark, '--file', file('referentie.json'));
+    const back = await cli(municipality, 'benchmark', 'import-reference', '--organisation', 'noordstad', ...benchmark, '--file', file('referentie.json'));
     expect(back.out).toContain('compared with 5 other organisations');
 
-    const figures = await withInstallation(municipalityDir, async ({ db }) => {
+    const figures = await withInstallation(municipality, async ({ db }) => {
       const organisation = (await db.selectFrom('organisations').select('id').where('slug', '=', 'noordstad').executeTakeFirstOrThrow()).id;
       return withTenant(db, organisation, async (tx) => {
         const joinedBenchmark = await findBenchmark(tx, organisation, 'KTO-benchmark', 2026);
