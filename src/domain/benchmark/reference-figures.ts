@@ -122,6 +122,9 @@ function compareItems(own: ItemContributions, others: readonly ItemContributions
     });
     if (theirs.length < REFERENCE_MIN_ORGANISATIONS) return { itemKey, kind: mine.kind, status: 'hidden', organisations: theirs.length };
     const pooled = pool(mine.kind, theirs);
+    // A reference figure is a figure like any other: on fewer answers than the threshold it is
+    // not shown, however many organisations gave them.
+    if (classifyN(pooled.n, thresholds) === 'hidden') return { itemKey, kind: mine.kind, status: 'hidden', organisations: theirs.length };
     const ownFigures = figureSet(mine);
     const referenceFigures = figureSet(pooled);
     const shownMeans = theirs.filter((t) => classifyN(t.n, thresholds) !== 'hidden').map((t) => t.sum / t.n);

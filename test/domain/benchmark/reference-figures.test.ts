@@ -117,6 +117,13 @@ describe('referenceFigures from contributions', () => {
     expect(result.value.items.find((f) => f.itemKey === yes.key)).toEqual({ itemKey: yes.key, kind: 'yesno', status: 'hidden', organisations: 2 });
   });
 
+  it('hides a reference figure on fewer answers than the threshold, however many organisations gave them', () => {
+    const sets: [string, number[]][] = [['A', [6, 8]], ['B', [7]], ['C', [5]], ['D', [8]], ['E', [6]], ['F', [9]]];
+    const participants = sets.map(([id, marks]) => participant({ id, sizeClass: 'lt-5000', region: 'Oost', answers: { [mark.key]: marks } }));
+    const result = referenceFigures('A', participants, {}, DEFAULT_REPORTING_THRESHOLDS);
+    expect(result.ok && result.value.items).toEqual([{ itemKey: mark.key, kind: 'mark', status: 'hidden', organisations: 5 }]);
+  });
+
   it('filters by size class and region', () => {
     const raw = [...rawOrganisations(), ...rawOrganisations().map((r) => ({ ...r, id: `${r.id}-b` }))];
     const all = raw.map((r) => participant(r));
