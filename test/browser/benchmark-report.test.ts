@@ -23,7 +23,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('benchmark section of the round report', () => {
+describe('benchmark section of the round report and its document', () => {
   it('has no accessibility violations and reflows at 360 and 1280 px', async () => {
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
@@ -34,6 +34,9 @@ describe('benchmark section of the round report', () => {
       await expect(page.getByRole('heading', { name: 'Vergelijking met andere organisaties: KTO-benchmark 2026' }).count()).resolves.toBe(1);
       await expect(page.getByRole('table', { name: 'Uw uitkomsten naast die van de referentiegroep van KTO-benchmark' }).count()).resolves.toBe(1);
       await checker.check('report');
+      await page.goto(`${base}/rounds/${roundId}/report/document`);
+      await expect(page.getByRole('heading', { name: 'Vergelijking met andere organisaties: KTO-benchmark 2026' }).count()).resolves.toBe(1);
+      await checker.check('document');
       expect(checker.problems).toEqual(checker.clean());
       await context.close();
     }

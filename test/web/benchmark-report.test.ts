@@ -38,6 +38,16 @@ describe('the benchmark in the round report', () => {
     expect(rowText).toContain('significant hoger dan de referentiegroep');
   });
 
+  it('gives the position a chapter in the report document', async () => {
+    const client = new Client(t.app);
+    await client.signIn('viewer@alfa.nl');
+    const response = await client.get(`/rounds/${roundA}/report/document?lang=en`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/<section class="ks-doc__chapter" aria-labelledby="benchmark-1">/);
+    expect(response.body).toContain('Comparison with other organisations: KTO-benchmark 2026');
+    expect(response.body).toContain('significantly higher than the reference group');
+  });
+
   it('shows nothing of it to another organisation', async () => {
     const body = await reportOf('viewer@beta.nl', roundB);
     expect(body).not.toContain('Vergelijking met andere organisaties');

@@ -5,7 +5,8 @@
 
 import type { BenchmarkPosition } from '../../app/benchmark/benchmark-position.ts';
 import type { FigureSet, ItemReference } from '../../domain/benchmark/reference-figures.ts';
-import { localize, type LocalizedText } from '../../domain/questionnaire/questionnaire.ts';
+import { localize } from '../../domain/questionnaire/questionnaire.ts';
+import type { RoundReport } from '../../domain/report/build-round-report.ts';
 import { compareLabel } from '../../domain/statistics/compare-label.ts';
 import { classifyN, type ReportingThresholds } from '../../domain/statistics/reporting-thresholds.ts';
 import { html, type Html, type Printable } from '../html.ts';
@@ -61,15 +62,19 @@ function row(ctx: Ctx, item: Shown, text: string, thresholds: ReportingThreshold
 </tr>`;
 }
 
-/** One section per benchmark the organisation imported reference figures for. */
-export function benchmarkSection(ctx: Ctx, positions: readonly BenchmarkPosition[], itemTexts: ReadonlyMap<string, LocalizedText>, thresholds: ReportingThresholds): Html {
+/**
+ * One section per benchmark the organisation imported reference figures for; `chapter` gives it
+ * the report document's chapter layout (a new page when printed).
+ */
+export function benchmarkSection(ctx: Ctx, positions: readonly BenchmarkPosition[], report: Pick<RoundReport, 'modules' | 'thresholds'>, chapter = false): Html {
   const { t, language } = ctx;
+  const itemTexts = new Map(report.modules.flatMap((m) => m.items.map((item) => [item.key, item.text] as const)));
   return html`${positions.map((position, index) => {
     const id = `benchmark-${index + 1}`;
     const shown = position.figures.items.filter((i): i is Shown => i.status === 'shown');
     const header = (key: Parameters<Translate>[0]) => html`<th class="utrecht-table__header-cell" scope="col">${t(key)}</th>`;
     const textOf = (key: string) => { const text = itemTexts.get(key); return text ? localize(text, language) : key; };
-    return html`<section aria-labelledby="${id}">
+    return html`<section ${chapter ? html`class="ks-doc__chapter" ` : ''}aria-labelledby="${id}">
 <h2 class="utrecht-heading-2" id="${id}">${t('benchmark.title', { name: `${position.name} ${position.year}` })}</h2>
 <p class="utrecht-paragraph">${t('benchmark.intro', { count: position.figures.organisations })}</p>
 ${shown.length === 0 ? html`<p class="utrecht-paragraph">${t('benchmark.none')}</p>` : html`<div class="utrecht-table-container"><table class="utrecht-table utrecht-table--html-table ks-report-table">
@@ -77,7 +82,7 @@ ${shown.length === 0 ? html`<p class="utrecht-paragraph">${t('benchmark.none')}<
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
   ${header('benchmark.col.item')}${header('benchmark.col.own')}${header('benchmark.col.reference')}${header('benchmark.col.range')}${header('benchmark.col.rank')}${header('benchmark.col.comparison')}
 </tr></thead>
-<tbody class="utrecht-table__body">${shown.map((item) => row(ctx, item, textOf(item.itemKey), thresholds))}</tbody>
+<tbody class="utrecht-table__body">${shown.map((item) => row(ctx, item, textOf(item.itemKey), report.thresholds))}</tbody>
 </table></div>
 <p class="utrecht-paragraph ks-muted">${t('benchmark.method')}</p>`}
 </section>`;

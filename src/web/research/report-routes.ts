@@ -27,8 +27,7 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
     const { t, language, csrfToken } = request.ctx;
     const points = pointsSection({ t, language }, await openAnswerPoints(db, member.membership.organisationId, id), found.report.thresholds);
     const positions = await benchmarkPositions(db, member.membership.organisationId, found.round.year);
-    const itemTexts = new Map(found.report.modules.flatMap((m) => m.items.map((item) => [item.key, item.text] as const)));
-    const benchmark = positions.length > 0 ? benchmarkSection({ t, language }, positions, itemTexts, found.report.thresholds) : undefined;
+    const benchmark = positions.length > 0 ? benchmarkSection({ t, language }, positions, found.report) : undefined;
     const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name, points, ...(benchmark ? { benchmark } : {}) });
     const title = t('report.title', { name: found.round.name });
     const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
