@@ -5,7 +5,7 @@ import { getRound, setRoundStatus, type Round } from '../db/round-store.ts';
 import type { DB, Role } from '../db/schema.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { nextStatus, type LifecycleProblem, type RoundAction } from '../domain/round-lifecycle.ts';
+import { nextStatus, staffMayAct, type LifecycleProblem, type RoundAction } from '../domain/round-lifecycle.ts';
 import { schedulePurge, unschedulePurge } from './purge-personal-data.ts';
 import { todayInNetherlands } from './today.ts';
 
@@ -16,11 +16,12 @@ import { todayInNetherlands } from './today.ts';
  */
 export async function changeRoundStatus(
   db: Kysely<DB>,
-  input: { organisationId: string; actorId: string | null; role: Role; roundId: string; action: RoundAction; now?: Date },
-): Promise<Result<Round, LifecycleProblem | 'not-found'>> {
+  input: { organisationId: string; actorId: string | null; role: Role; roundId: string; action: RoundAction; actingFor: 'staff' | 'council'; now?: Date },
+): Promise<Result<Round, LifecycleProblem | 'not-found' | 'council-owned'>> {
   return withTenant(db, input.organisationId, async (tx) => {
     const round = await getRound(tx, input.organisationId, input.roundId);
     if (!round) return err('not-found' as const);
+    if (input.actingFor === 'staff' && !staffMayAct(round.ownerKind, input.action)) return err('council-owned' as const);
     const next = nextStatus(round.status, input.action, input.role);
     if (!next.ok) return next;
     const today = todayInNetherlands(input.now);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../db/audit-store.ts';
-import { councilRoundIds, isCouncilRound, markCouncilRound } from '../db/council-survey-store.ts';
 import { saveQuestionnaireVersion } from '../db/questionnaire-store.ts';
 import { getRound, insertRound, listRounds, type Round, type RoundSummary } from '../db/round-store.ts';
 import type { DB } from '../db/schema.ts';
@@ -29,17 +28,14 @@ export const COUNCIL_BLOCK = 'raad';
 const COUNCIL_BASE: Questionnaire = { key: 'clientenraad', title: { nl: 'Onderzoek van de cliëntenraad', en: 'Client council survey' }, languages: ['nl', 'en'], modules: [], blocks: [] };
 
 export function councilSurveys(db: Kysely<DB>, organisationId: string): Promise<RoundSummary[]> {
-  return withTenant(db, organisationId, async (tx) => {
-    const ids = await councilRoundIds(tx, organisationId);
-    return (await listRounds(tx, organisationId)).filter((r) => ids.has(r.id));
-  });
+  return withTenant(db, organisationId, async (tx) => (await listRounds(tx, organisationId)).filter((r) => r.ownerKind === 'council'));
 }
 
 /** The round when it is one of the council's surveys of this organisation. */
 export function councilSurvey(db: Kysely<DB>, organisationId: string, roundId: string): Promise<Round | undefined> {
   return withTenant(db, organisationId, async (tx) => {
-    if (!(await isCouncilRound(tx, organisationId, roundId))) return undefined;
-    return getRound(tx, organisationId, roundId);
+    const round = await getRound(tx, organisationId, roundId);
+    return round?.ownerKind === 'council' ? round : undefined;
   });
 }
 
@@ -57,9 +53,8 @@ export async function createCouncilSurvey(
     };
     // Without questions a composed questionnaire is not valid yet: the round starts on the empty
     // base, and each question added composes a version of its own (changeRoundDesign).
-    const round: Round = { id, organisationId: actor.organisationId, questionnaireVersionId: base.id, sourceVersionId: base.id, status: 'draft', ...design };
+    const round: Round = { id, organisationId: actor.organisationId, questionnaireVersionId: base.id, sourceVersionId: base.id, status: 'draft', ownerKind: 'council', ...design };
     await insertRound(tx, round);
-    await markCouncilRound(tx, actor.organisationId, id);
     await recordAudit(tx, { organisationId: actor.organisationId, userId: actor.userId, action: 'round-created', details: { roundId: id, owner: 'council' } });
     return ok(round);
   });
@@ -76,6 +71,7 @@ export async function addCouncilQuestion(db: Kysely<DB>, actor: CouncilActor, ro
   return changeRoundDesign(db, {
     organisationId: actor.organisationId, actorId: actor.userId, roundId,
     design: { ...round, ownBlocks: [...round.ownBlocks.filter((b) => b.key !== COUNCIL_BLOCK), block] },
+    actingFor: 'council',
   });
 }
 
@@ -84,7 +80,7 @@ export type CouncilAction = Extract<RoundAction, 'start-fieldwork' | 'close'>;
 /** Starts or closes the council's own survey, with the lifecycle rules a researcher has. */
 export async function changeCouncilSurveyStatus(db: Kysely<DB>, actor: CouncilActor, roundId: string, action: CouncilAction) {
   if (!(await councilSurvey(db, actor.organisationId, roundId))) return err('not-found' as const);
-  return changeRoundStatus(db, { organisationId: actor.organisationId, actorId: actor.userId, role: 'researcher', roundId, action });
+  return changeRoundStatus(db, { organisationId: actor.organisationId, actorId: actor.userId, role: 'researcher', roundId, action, actingFor: 'council' });
 }
 
 /** The report of a council survey (counts per answer come from it). */

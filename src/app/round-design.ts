@@ -8,6 +8,7 @@ import { composeQuestionnaire } from '../domain/questionnaire/compose-questionna
 import type { Block } from '../domain/questionnaire/questionnaire.ts';
 import type { QuestionnaireIssue } from '../domain/questionnaire/questionnaire-schema.ts';
 import { err, ok, type Result } from '../domain/result.ts';
+import { staffMayDesign } from '../domain/round-lifecycle.ts';
 
 export interface RoundDesign {
   readonly name: string;
@@ -23,6 +24,7 @@ export interface RoundDesign {
 export type RoundDesignProblem =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'not-draft' }
+  | { readonly kind: 'council-owned' }
   | { readonly kind: 'questionnaire'; readonly issues: readonly QuestionnaireIssue[] };
 
 /** Composes the round's questionnaire from its source and stores it as a version of its own. */
@@ -61,6 +63,7 @@ export async function createRound(
       questionnaireVersionId: version.value,
       sourceVersionId: input.sourceVersionId,
       status: 'draft',
+      ownerKind: 'organisation',
       ...input.design,
     };
     await insertRound(tx, round);
@@ -77,11 +80,12 @@ export async function createRound(
 /** Only a draft round can change its questionnaire; each change that alters it adds a version. */
 export async function changeRoundDesign(
   db: Kysely<DB>,
-  input: { organisationId: string; actorId: string | null; roundId: string; design: RoundDesign },
+  input: { organisationId: string; actorId: string | null; roundId: string; design: RoundDesign; actingFor: 'staff' | 'council' },
 ): Promise<Result<Round, RoundDesignProblem>> {
   return withTenant(db, input.organisationId, async (tx) => {
     const round = await getRound(tx, input.organisationId, input.roundId);
     if (!round || !round.sourceVersionId) return err({ kind: 'not-found' as const });
+    if (input.actingFor === 'staff' && !staffMayDesign(round.ownerKind)) return err({ kind: 'council-owned' as const });
     if (round.status !== 'draft') return err({ kind: 'not-draft' as const });
     const version = await composeVersion(tx, input.organisationId, round.id, round.sourceVersionId, input.design);
     if (!version.ok) return version;

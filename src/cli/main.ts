@@ -16,6 +16,7 @@ import { ensureSecret } from '../db/settings-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';
 import { benchmarkCommands } from './benchmark-commands.ts';
 import { jobsTable } from './jobs-table.ts';
+import { figuresCommands } from './figures-command.ts';
 import { OperationsError, operationsCommands } from './operations-commands.ts';
 
 interface Command {
@@ -165,6 +166,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...operationsCommands,
+  ...figuresCommands,
   ...benchmarkCommands,
 };
 

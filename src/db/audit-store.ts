@@ -10,6 +10,7 @@ export type AuditAction =
   | 'user-removed'
   | 'api-token-created'
   | 'round-created'
+  | 'published-figures-imported'
   | 'round-updated'
   | 'round-status-changed'
   | 'export'

@@ -13,6 +13,7 @@ import * as openAnswers from './migrations/0019-open-answers.ts';
 import * as improvementPlan from './migrations/0020-improvement-plan.ts';
 import * as councilAdvice from './migrations/0021-council-advice.ts';
 import * as benchmark from './migrations/0022-benchmark.ts';
+import * as publishedFigures from './migrations/0024-published-figures.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0020-improvement-plan': improvementPlan,
   '0021-council-advice': councilAdvice,
   '0022-benchmark': benchmark,
+  '0024-published-figures': publishedFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

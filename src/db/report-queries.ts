@@ -7,7 +7,9 @@ import { sql } from 'kysely';
 import type { ItemAnswerCounts } from '../domain/report/item-figures.ts';
 import type { RoundCounts } from '../domain/report/build-round-report.ts';
 import { REFERENCE_MIN_ORGANISATIONS, type ReferenceInput, type ReferenceItemCounts } from '../domain/report/reference-group.ts';
-import { countsFromCells, type StatisticCell, type StatisticCellKind } from '../domain/report/round-counts.ts';
+import { countsFromCells, withPublishedFigures, type StatisticCell, type StatisticCellKind } from '../domain/report/round-counts.ts';
+import type { PublishedFigure } from '../domain/report/published-figure.ts';
+import { publishedFiguresOf } from './published-figures-store.ts';
 import { itemMomentsOf, itemStatisticsOf, ROUND_ROW_KEY } from './item-statistics-store.ts';
 import type { Tx } from './tenant-transaction.ts';
 
@@ -42,14 +44,22 @@ export async function roundsStatistics(
 ): Promise<{ counts: Map<string, ReadonlyMap<string, ItemAnswerCounts>>; completed: Map<string, number> }> {
   const cells = await itemStatisticsOf(tx, organisationId, roundIds, itemKeys ? [...itemKeys, ROUND_ROW_KEY] : undefined);
   const moments = await itemMomentsOf(tx, organisationId, roundIds, itemKeys);
+  const published = (await publishedFiguresOf(tx, organisationId, roundIds)).filter((f) => !itemKeys || itemKeys.includes(f.itemKey));
   const counts = new Map<string, ReadonlyMap<string, ItemAnswerCounts>>();
   const completed = new Map<string, number>();
   for (const roundId of roundIds) {
     const own = cells.filter((c) => c.roundId === roundId);
-    completed.set(roundId, own.find((c) => c.itemKey === ROUND_ROW_KEY && c.kind === 'respondents')?.count ?? 0);
-    counts.set(roundId, countsFromCells(own.filter((c) => c.itemKey !== ROUND_ROW_KEY), moments.filter((m) => m.roundId === roundId)));
+    const counted = countsFromCells(own.filter((c) => c.itemKey !== ROUND_ROW_KEY), moments.filter((m) => m.roundId === roundId));
+    const figures = published.filter((f) => f.roundId === roundId);
+    completed.set(roundId, own.find((c) => c.itemKey === ROUND_ROW_KEY && c.kind === 'respondents')?.count ?? respondentsOfFigures(figures));
+    counts.set(roundId, withPublishedFigures(counted, figures));
   }
   return { counts, completed };
+}
+
+/** A round known only from its report: as many respondents as its best-answered item had. */
+function respondentsOfFigures(figures: readonly PublishedFigure[]): number {
+  return figures.reduce((most, f) => Math.max(most, f.n), 0);
 }
 
 /** Completed responses per round, from the round rows of the statistics (no scan of responses). */
@@ -177,13 +187,16 @@ export async function reportData(
       'moments', (select json_agg(json_build_array(round_id, item_key, n, sum, sum_squares)) from item_moments
                   where organisation_id = ${organisationId} and round_id in (${rounds})),
       'reference', (select json_agg(f) from reference_item_counts(${input.year}, ${textArray(input.itemKeys)}::text[]) f),
-      'delivered', (select count(*) from access_codes where organisation_id = ${organisationId} and round_id = ${input.roundId} and delivered)
+      'delivered', (select count(*) from access_codes where organisation_id = ${organisationId} and round_id = ${input.roundId} and delivered),
+      'published', (select json_agg(json_build_array(round_id, item_key, n, mean, sd, share)) from published_figures
+                    where organisation_id = ${organisationId} and round_id in (${rounds}))
     )::text as data`.execute(tx);
   const data = JSON.parse(result.rows[0]!.data) as {
     cells: [string, string, StatisticCellKind, number, string, number][] | null;
     moments: [string, string, number, number, number][] | null;
     reference: ReferenceRow[] | null;
     delivered: number;
+    published: [string, string, number, number | null, number | null, number | null][] | null;
   };
   const counts = new Map<string, ReadonlyMap<string, ItemAnswerCounts>>();
   const completed = new Map<string, number>();
@@ -196,8 +209,9 @@ export async function reportData(
       } else cells.push({ itemKey, kind, value, optionCode, count });
     }
     const moments = (data.moments ?? []).filter(([r]) => r === roundId).map(([, itemKey, n, sum, sumSquares]) => ({ itemKey, n, sum, sumSquares }));
-    counts.set(roundId, countsFromCells(cells, moments));
-    if (!completed.has(roundId)) completed.set(roundId, 0);
+    const figures = (data.published ?? []).filter(([r]) => r === roundId).map(([, itemKey, n, mean, sd, share]) => ({ itemKey, n, mean, sd, share }));
+    counts.set(roundId, withPublishedFigures(countsFromCells(cells, moments), figures));
+    if (!completed.has(roundId)) completed.set(roundId, respondentsOfFigures(figures));
   }
   return { counts, completed, reference: referenceFrom(input.year, data.reference ?? []), delivered: Number(data.delivered) };
 }

@@ -17,6 +17,8 @@ export interface Round {
   readonly targetGroup: string;
   readonly fieldworkStart: string | null;
   readonly fieldworkEnd: string | null;
+  /** A client council's own survey is the council's to change; it stays out of trends and references. */
+  readonly ownerKind: 'organisation' | 'council';
 }
 
 export interface RoundSummary extends Round {
@@ -38,6 +40,7 @@ const columns = [
   'r.target_group as targetGroup',
   'r.fieldwork_start as fieldworkStart',
   'r.fieldwork_end as fieldworkEnd',
+  'r.owner_kind as ownerKind',
 ] as const;
 
 function toRound<T extends { ownBlocks: unknown }>(row: T): Omit<T, 'ownBlocks'> & { ownBlocks: Block[] } {
@@ -61,6 +64,7 @@ export async function insertRound(tx: Tx, round: Round): Promise<void> {
       target_group: round.targetGroup,
       fieldwork_start: round.fieldworkStart,
       fieldwork_end: round.fieldworkEnd,
+      owner_kind: round.ownerKind,
     })
     .execute();
 }

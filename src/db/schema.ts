@@ -5,6 +5,7 @@ import type { PublicationTables } from './publication-schema.ts';
 import type { OpenAnswersTables } from './open-answers-schema.ts';
 import type { WeightingTables } from './weighting-schema.ts';
 import type { CouncilTables } from './council-schema.ts';
+import type { PublishedFiguresTables } from './published-figures-schema.ts';
 import type { BenchmarkTables } from './benchmark-schema.ts';
 
 // Kysely's view of the tables created by migrations/. Dates that are only dates are strings
@@ -202,7 +203,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, BenchmarkTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, PublishedFiguresTables, BenchmarkTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

@@ -33,9 +33,28 @@ export function nextStatus(status: RoundStatus, action: RoundAction, role: Lifec
   return ok(rule.to);
 }
 
-/** The actions a user with this role can take on a round in this status, in display order. */
-export function availableActions(status: RoundStatus, role: LifecycleRole): RoundAction[] {
-  return ROUND_ACTIONS.filter((action) => nextStatus(status, action, role).ok);
+/** Whose round it is: the organisation's research, or a client council's own survey. */
+export type RoundOwner = 'organisation' | 'council';
+
+/**
+ * A client council runs its own survey: it designs it, starts and closes it. The organisation's
+ * staff may publish it (or take it back) and an administrator may reopen it, but may not change
+ * it or run its fieldwork; a council's survey is its own voice.
+ */
+const COUNCIL_RUNS: readonly RoundAction[] = ['start-fieldwork', 'close'];
+
+export function staffMayAct(owner: RoundOwner, action: RoundAction): boolean {
+  return owner === 'organisation' || !COUNCIL_RUNS.includes(action);
+}
+
+/** Only the council changes the questionnaire of its own survey. */
+export function staffMayDesign(owner: RoundOwner): boolean {
+  return owner === 'organisation';
+}
+
+/** The actions a member of staff with this role can take on a round in this status, in display order. */
+export function availableActions(status: RoundStatus, role: LifecycleRole, owner: RoundOwner = 'organisation'): RoundAction[] {
+  return ROUND_ACTIONS.filter((action) => nextStatus(status, action, role).ok && staffMayAct(owner, action));
 }
 
 export function isRoundAction(value: unknown): value is RoundAction {

@@ -319,7 +319,8 @@ describe('seedDemo', () => {
     const improve = points.questions.find((q) => q.item.key === 'open.verbeterpunten')!;
     expect(improve.ranked.base).toBeGreaterThan(30);
     expect(improve.ranked.points.length).toBeGreaterThan(3);
-    expect(improve.previous?.shares.size).toBeGreaterThan(3);
+    expect(improve.earlier.map((r) => r.year)).toEqual([2024]);
+    expect(improve.earlier[0]!.shares.size).toBeGreaterThan(3);
     expect([...improve.quotes.values()].flat().length).toBeGreaterThan(0);
     // Nothing of the current round (in fieldwork) is coded: that is the researcher's work to try.
     const current = await one(sql<{ n: number }>`select count(*)::int as n from open_answer_codings where round_id = ${await roundId('voorbeeldstad', 2026)}`);

@@ -140,6 +140,14 @@ for (const width of [360, 1280]) {
       await page.keyboard.press('Space');
       await page.getByLabel('Antwoorden om uit te kiezen').focus();
       await page.keyboard.type('Onderdrukkend\nProfessioneel\nGelijkwaardig');
+      // The optional English translation opens from the keyboard.
+      await page.getByText('Engelse vertaling (niet verplicht)').focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel('De vraag in het Engels').focus();
+      await page.keyboard.type('How does contact with your case manager feel?');
+      await page.getByLabel('De antwoorden in het Engels').focus();
+      await page.keyboard.type('Oppressive\nProfessional\nEqual');
+      await checked(page, width, 'survey-english');
       await press(page, 'Vraag toevoegen');
       await page.waitForURL(/done=question/);
       await checked(page, width, 'survey-draft');

@@ -74,4 +74,34 @@ describe('npm run cli', () => {
       await database.close();
     }
   }, 120_000);
+
+  it('imports the figures of an old report as a closed round, after a dry run, and refuses a wrong file row by row', async () => {
+    const file = path.join(dataDir, 'kto-2021.csv');
+    fs.writeFileSync(file, 'vraag;n;gemiddelde;sd;aandeel\nalgemeen.cijfer;200;6,8;1,6;9%\nbalie.bejegening;180;4,1;;\n');
+    const args = ['import-figures', '--organisation', 'gemeente-test', '--name', 'KTO 2021', '--year', '2021', '--file', file];
+    const wrong = await cli(...args);
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain('nothing was imported; correct these rows:\n  row 3: agreement and yes/no questions are reported as a share, not a mean: fill in the share');
+    fs.writeFileSync(file, 'vraag;n;gemiddelde;sd;aandeel\nalgemeen.cijfer;200;6,8;1,6;9%\nbalie.bejegening;180;;;71%\n');
+    const dry = await cli(...args, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Dry run: 2 figures are correct; nothing was stored.');
+    const imported = await cli(...args, '--source', 'Rapport KTO 2021, tabel 3');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/Imported 2 figures as round [0-9a-f-]{36} \(closed\)/);
+    expect(imported.out).toMatch(/balie\.bejegening +n +180 +share 0\.71/);
+
+    const database = await connect({ dataDir });
+    try {
+      const figures = await database.db.selectFrom('published_figures').select(['item_key', 'n', 'mean', 'sd', 'share', 'source']).orderBy('item_key').execute();
+      expect(figures).toEqual([
+        { item_key: 'algemeen.cijfer', n: 200, mean: 6.8, sd: 1.6, share: 0.09, source: 'Rapport KTO 2021, tabel 3' },
+        { item_key: 'balie.bejegening', n: 180, mean: null, sd: null, share: 0.71, source: 'Rapport KTO 2021, tabel 3' },
+      ]);
+      const rounds = await database.db.selectFrom('rounds').select(['name', 'status']).execute();
+      expect(rounds).toEqual([{ name: 'KTO 2021', status: 'closed' }]);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });

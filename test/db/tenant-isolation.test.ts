@@ -66,6 +66,7 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into council_advices (id, organisation_id, round_id, title, status, sent_on) values (${advice}, ${id}, ${round}, 'Advies', 'sent', '2026-12-01')`);
     await run(sql`insert into advice_points (id, organisation_id, advice_id, number, text, citations) values (${point}, ${id}, ${advice}, 1, 'Punt', '[]'::jsonb)`);
     await run(sql`insert into advice_responses (organisation_id, point_id, decision, reasons, responded_on) values (${id}, ${point}, 'partly', 'Deels', '2026-12-10')`);
+    await run(sql`insert into published_figures (organisation_id, round_id, item_key, n, mean, sd, share) values (${id}, ${round}, 'algemeen.cijfer', 200, 6.8, 1.6, 0.09)`);
     const benchmark = randomUUID(), participant = randomUUID();
     await run(sql`insert into benchmarks (id, organisation_id, role, name, year, questionnaire_version) values (${benchmark}, ${id}, 'organiser', 'Benchmark', 2025, 'standaard-kto 1')`);
     await run(sql`insert into benchmark_participants (id, organisation_id, benchmark_id, name, public_key, key_id, consent) values (${participant}, ${id}, ${benchmark}, 'Gemeente Z', 'pem', ${'0'.repeat(32)}, 'anonymous')`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, nextStatus } from '../../src/domain/round-lifecycle.ts';
+import { availableActions, nextStatus, staffMayDesign } from '../../src/domain/round-lifecycle.ts';
 
 describe('round lifecycle', () => {
   it('goes draft → fieldwork → closed → published', () => {
@@ -22,5 +22,15 @@ describe('round lifecycle', () => {
     expect(availableActions('closed', 'researcher')).toEqual(['publish']);
     expect(availableActions('closed', 'administrator')).toEqual(['publish', 'reopen']);
     expect(availableActions('fieldwork', 'viewer')).toEqual([]);
+  });
+
+  it('leaves running a client council\'s survey to the council, publishing it to staff', () => {
+    expect(availableActions('draft', 'administrator', 'council')).toEqual([]);
+    expect(availableActions('fieldwork', 'researcher', 'council')).toEqual([]);
+    expect(availableActions('closed', 'administrator', 'council')).toEqual(['publish', 'reopen']);
+    expect(availableActions('published', 'researcher', 'council')).toEqual(['unpublish']);
+    expect(availableActions('fieldwork', 'researcher', 'organisation')).toEqual(['close']);
+    expect(staffMayDesign('council')).toBe(false);
+    expect(staffMayDesign('organisation')).toBe(true);
   });
 });

@@ -115,6 +115,71 @@ describe('council survey', () => {
     expect(council.rows[0]!.n).toBe('1');
   });
 
+  it('takes an optional English translation of a question, and shows it to members who read English', async () => {
+    const council = await signedIn('council@alfa.nl');
+    const created = await council.post('/council/surveys', { name: 'Peiling in twee talen' });
+    const councilUrl = String(created.headers.location).replace(/\?.*$/, '');
+    const question = { text: 'Hoe vaak gaat u naar het spreekuur?', type: 'single', options: 'Vaak\nSoms\nNooit', textEn: 'How often do you visit the consultation hour?' };
+    const mismatch = await council.post(`${councilUrl}/questions`, { ...question, optionsEn: 'Often\nNever' });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.body).toContain('href="#optionsEn">Zet bij de Engelse antwoorden evenveel regels als bij de Nederlandse (3), of laat het veld leeg.');
+    expect(mismatch.body).toContain('<details class="ks-details" open>');
+    expect((await council.post(`${councilUrl}/questions`, { ...question, optionsEn: 'Often\nSometimes\nNever' })).statusCode).toBe(303);
+    expect((await council.post(`${councilUrl}/questions`, { text: 'Alleen in het Nederlands?', type: 'yesno', options: '' })).statusCode).toBe(303);
+    expect((await council.post(`${councilUrl}/status`, { action: 'start-fieldwork' })).statusCode).toBe(303);
+
+    const member = new Client(t.app);
+    const round = councilUrl.split('/').at(-1)!;
+    expect((await member.get(`/o/alfa/${round}?lang=en`)).statusCode).toBe(200);
+    let page = await member.post(`/o/alfa/${round}?lang=en`, {});
+    for (let hops = 0; page.statusCode === 303 && hops < 4; hops++) page = await member.get(String(page.headers.location));
+    const shown = text(page.body);
+    expect(shown).toContain('How often do you visit the consultation hour?');
+    expect(shown).toContain('Often Sometimes Never');
+    expect(shown).toContain('Alleen in het Nederlands?');
+  });
+
+  it('lets staff publish a council survey, but not change its questions or run its fieldwork', async () => {
+    const council = await signedIn('council@alfa.nl');
+    const created = await council.post('/council/surveys', { name: 'Peiling vervoer' });
+    const councilUrl = String(created.headers.location).replace(/\?.*$/, '');
+    const round = councilUrl.split('/').at(-1)!;
+    expect((await council.post(`${councilUrl}/questions`, { text: 'Kunt u het kantoor goed bereiken?', type: 'yesno', options: '' })).statusCode).toBe(303);
+    const statusOf = async () => (await withTenant(t.database.db, t.orgA, (tx) => sql<{ status: string; name: string }>`select status, name from rounds where id = ${round}`.execute(tx))).rows[0];
+
+    const researcher = await signedIn('researcher@alfa.nl');
+    const list = text((await researcher.get('/rounds')).body);
+    expect(list).toContain('Peiling vervoer Cliëntenraad');
+    const roundPage = await researcher.get(`/rounds/${round}`);
+    expect(text(roundPage.body)).toContain('Dit onderzoek is van de cliëntenraad. De raad stelt de vragen en start en sluit het onderzoek zelf.');
+    expect(roundPage.body).not.toContain(`/rounds/${round}/edit`);
+    expect(roundPage.body).not.toContain(`/rounds/${round}/status/start-fieldwork`);
+    expect(roundPage.body).not.toContain('name="textNl"');
+
+    const refusal = 'Dit is het eigen onderzoek van de cliëntenraad. Alleen de raad kan de vragen veranderen';
+    const edit = await researcher.post(`/rounds/${round}/edit`, { name: 'Overgenomen', year: '2026', targetGroup: '', fieldworkStart: '', fieldworkEnd: '', access: 'open' });
+    expect(edit.statusCode).toBe(400);
+    expect(text(edit.body)).toContain(refusal);
+    const item = await researcher.post(`/rounds/${round}/items`, { key: 'extra', type: 'yesno', textNl: 'Een vraag van de gemeente', textEn: '' });
+    expect(item.statusCode).toBe(400);
+    expect(text(item.body)).toContain(refusal);
+    const confirm = await researcher.get(`/rounds/${round}/status/start-fieldwork`);
+    expect(confirm.statusCode).toBe(409);
+    expect(text(confirm.body)).toContain(refusal);
+    expect((await researcher.post(`/rounds/${round}/status/start-fieldwork`, {})).headers.location).toBe(`/rounds/${round}/status/start-fieldwork`);
+    expect(await statusOf()).toEqual({ status: 'draft', name: 'Peiling vervoer' });
+    const questions = await withTenant(t.database.db, t.orgA, (tx) => sql<{ n: number }>`select jsonb_array_length(own_blocks->0->'items')::int as n from rounds where id = ${round}`.execute(tx));
+    expect(questions.rows[0]!.n).toBe(1);
+
+    // The council runs it; staff publish the result.
+    expect((await council.post(`${councilUrl}/status`, { action: 'start-fieldwork' })).statusCode).toBe(303);
+    expect((await researcher.post(`/rounds/${round}/status/close`, {})).headers.location).toBe(`/rounds/${round}/status/close`);
+    expect((await council.post(`${councilUrl}/status`, { action: 'close' })).statusCode).toBe(303);
+    expect((await researcher.get(`/rounds/${round}`)).body).toContain(`/rounds/${round}/status/publish`);
+    expect((await researcher.post(`/rounds/${round}/status/publish`, {})).headers.location).toBe(`/rounds/${round}?done=status`);
+    expect((await statusOf())!.status).toBe('published');
+  });
+
   it('keeps a council survey to the council (results to its organisation)', async () => {
     const researcher = await signedIn('researcher@alfa.nl');
     expect((await researcher.get(url)).statusCode).toBe(403);

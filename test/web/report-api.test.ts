@@ -72,6 +72,9 @@ describe('GET /api/v1/rounds/:id/report', () => {
     expect(other.statusCode).toBe(404);
     expect(other.json()).toEqual({ error: 'not-found' });
     expect((await api('/api/v1/rounds/not-a-uuid/report', tokenA)).statusCode).toBe(404);
+    const listed = (await api('/api/v1/rounds', tokenA)).json() as { rounds: { id: string; owner: string }[] };
+    expect(listed.rounds.find((r) => r.id === roundId)?.owner).toBe('organisation');
+    expect((await api(`/api/v1/rounds/${roundId}`, tokenA)).json().owner).toBe('organisation');
     expect((await api(`/api/v1/rounds/${randomUUID()}/report`, tokenA)).statusCode).toBe(404);
     // A session cookie is no API credential.
     const client = new Client(t.app);

@@ -4,7 +4,6 @@
 
 import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { isCouncilRound } from '../../db/council-survey-store.ts';
 import { carriedVariablesOf, itemCellsByGroup } from '../../db/breakdown-queries.ts';
 import { itemStatisticsOf } from '../../db/item-statistics-store.ts';
 import { getOrganisation } from '../../db/organisation-store.ts';
@@ -43,7 +42,7 @@ export async function exportContribution(
     const round = await getRound(tx, organisationId, input.roundId);
     const version = round && (await getVersionOf(tx, organisationId, round.questionnaireVersionId));
     // A council's own survey asks its own questions of its members, not of clients.
-    if (!round || !version || (await isCouncilRound(tx, organisationId, round.id))) return err('unknown-round');
+    if (!round || !version || round.ownerKind === 'council') return err('unknown-round');
     if (round.status !== 'closed' && round.status !== 'published') return err('round-not-closed');
     if (round.year !== benchmark.year) return err('other-year');
     const thresholds = organisationThresholds(await getReportSettings(tx, organisationId));

@@ -15,21 +15,32 @@ import { organisationThresholds } from '../round-report.ts';
 import { ensureCodebook } from './codebook.ts';
 
 // The plus and improvement points of a round for the report: per open question the codes
-// ranked by respondents, the same code's share in the previous round, and a few quotes that
-// passed the privacy review (never an unreviewed text).
+// ranked by respondents, the same code's share in earlier rounds (the trend of each point), and
+// a few quotes that passed the privacy review (never an unreviewed text).
 
 export const QUOTES_PER_POINT = 2;
+/** Earlier rounds shown beside the current one: enough for a trend, narrow enough for a phone. */
+export const EARLIER_ROUNDS = 3;
+
+export interface EarlierPoints {
+  readonly name: string;
+  readonly year: number;
+  /** Share per code on that round's base; a code nobody mentioned then is absent (0 %). */
+  readonly shares: ReadonlyMap<string, ShareDescription>;
+}
 
 export interface QuestionPoints {
   readonly item: OpenItem;
   readonly polarity: QuestionPolarity | undefined;
   readonly ranked: RankedPoints;
-  /** The previous round's share per code (on that round's base), when it had coded answers. */
-  readonly previous: { readonly name: string; readonly shares: ReadonlyMap<string, ShareDescription> } | null;
+  /** Earlier rounds of the trend, oldest first, that had enough coded answers to this question. */
+  readonly earlier: readonly EarlierPoints[];
   readonly quotes: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface OpenAnswerPoints {
+  readonly roundName: string;
+  readonly roundYear: number;
   readonly codebook: readonly CodebookRow[];
   readonly questions: readonly QuestionPoints[];
 }
@@ -50,21 +61,23 @@ export async function openAnswerPoints(db: Kysely<DB>, organisationId: string, r
     const thresholds = organisationThresholds(await getReportSettings(tx, organisationId));
     const codebook = await ensureCodebook(tx, organisationId);
     const counts = await codeCountsOfRound(tx, organisationId, roundId);
-    const before = (await trendRoundsOf(tx, organisationId, round)).filter((r) => r.id !== round.id && r.year < round.year).at(-1);
-    const previousCounts = before ? await codeCountsOfRound(tx, organisationId, before.id) : new Map();
+    const before = (await trendRoundsOf(tx, organisationId, round)).filter((r) => r.id !== round.id && r.year < round.year).slice(-EARLIER_ROUNDS);
+    const earlierCounts = await Promise.all(before.map(async (r) => ({ round: r, counts: await codeCountsOfRound(tx, organisationId, r.id) })));
     const texts = await releasedCodedTexts(tx, organisationId, roundId);
     const questions: QuestionPoints[] = [];
     for (const item of items) {
       const current = counts.get(item.key);
       if (!current) continue;
       const ranked = rankPoints(current.counts, current.base, thresholds);
-      const old = previousCounts.get(item.key);
-      const previous = before && old && rankPoints(old.counts, old.base, thresholds).nClass !== 'hidden'
-        ? { name: before.name, shares: new Map([...old.counts].map(([code, n]) => [code, describeShare(n, old.base)!] as const)) }
-        : null;
+      const earlier = earlierCounts.flatMap(({ round: r, counts: all }) => {
+        const old = all.get(item.key);
+        // Small groups stay hidden in a trend too.
+        if (!old || rankPoints(old.counts, old.base, thresholds).nClass === 'hidden') return [];
+        return [{ name: r.name, year: r.year, shares: new Map([...old.counts].map(([code, n]) => [code, describeShare(n, old.base)!] as const)) }];
+      });
       const quotes = new Map(ranked.points.map((point) => [point.code, pickQuotes(texts.filter((t) => t.itemKey === item.key && t.codes.includes(point.code)).map((t) => t.text))]));
-      questions.push({ item, polarity: polarityOfItem(item.key), ranked, previous, quotes });
+      questions.push({ item, polarity: polarityOfItem(item.key), ranked, earlier, quotes });
     }
-    return { codebook, questions };
+    return { roundName: round.name, roundYear: round.year, codebook, questions };
   });
 }

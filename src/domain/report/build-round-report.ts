@@ -103,7 +103,11 @@ export interface RoundReport {
   readonly delivered: number | null;
   /** completed / delivered; null without delivered invitations. */
   readonly responseRate: number | null;
-  readonly previousRound: { readonly year: number; readonly name: string; readonly completed: number } | null;
+  readonly previousRound: {
+    readonly year: number; readonly name: string; readonly completed: number;
+    /** True when the previous round's figures were typed over from its report (no answers here). */
+    readonly fromReport?: boolean;
+  } | null;
   /** The overall mark (algemeen.cijfer), when the questionnaire has it. */
   readonly overall: ReportItem | null;
   readonly modules: readonly ReportModule[];
@@ -224,7 +228,12 @@ export function buildRoundReport(input: ReportInput): RoundReport {
     completed: input.current.completed,
     delivered,
     responseRate: delivered && delivered > 0 ? input.current.completed / delivered : null,
-    previousRound: input.previous ? { year: input.previous.year, name: input.previous.name, completed: input.previous.completed } : null,
+    previousRound: input.previous
+      ? {
+          year: input.previous.year, name: input.previous.name, completed: input.previous.completed,
+          ...([...input.previous.items.values()].some((counts) => counts.published) ? { fromReport: true } : {}),
+        }
+      : null,
     overall: modules.flatMap((m) => m.items).find((i) => i.key === OVERALL_MARK_KEY) ?? null,
     modules,
     comparedItems: tested.length,

@@ -9,6 +9,7 @@ import { summariseOptions, type OptionSummary } from '../statistics/option-summa
 import { summariseAgreement, summariseMarks, summariseYesNo } from '../statistics/scale-summary.ts';
 import type { ValueCounts } from '../statistics/value-counts.ts';
 import type { Item } from '../questionnaire/questionnaire.ts';
+import { figuresFromPublished, type PublishedFigure } from './published-figure.ts';
 
 /** Answer counts of one item in one round, as the report queries return them. */
 export interface ItemAnswerCounts {
@@ -27,6 +28,8 @@ export interface ItemAnswerCounts {
    * total equals moments.n.
    */
   readonly moments?: Moments;
+  /** A round from before Klantstem: the figures an old report gave instead of counts. */
+  readonly published?: PublishedFigure;
 }
 
 export const NO_ANSWERS: ItemAnswerCounts = { values: new Map(), options: new Map(), notApplicable: 0, respondents: 0 };
@@ -64,6 +67,7 @@ export function isReportedItem(item: Item): boolean {
 
 export function itemFigures(item: Item, counts: ItemAnswerCounts): ItemFigures {
   const base = { notApplicable: counts.notApplicable, insufficient: null, options: null };
+  if (counts.published) return { ...base, ...figuresFromPublished(item, counts.published) };
   switch (item.type) {
     case 'mark': {
       const s = summariseMarks({ counts: counts.values, notApplicable: counts.notApplicable });

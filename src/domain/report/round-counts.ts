@@ -4,6 +4,7 @@
 
 import type { Moments } from '../statistics/moments.ts';
 import type { ItemAnswerCounts } from './item-figures.ts';
+import type { PublishedFigure } from './published-figure.ts';
 
 export type StatisticCellKind = 'value' | 'option' | 'not_applicable' | 'text' | 'respondents';
 
@@ -50,4 +51,21 @@ export function countsFromCells(cells: Iterable<StatisticCell>, moments: Iterabl
   }
   for (const m of moments) entry(m.itemKey).moments = { n: m.n, sum: m.sum, sumSquares: m.sumSquares };
   return items;
+}
+
+/**
+ * A round's counts with the figures an old report published for it: an item with figures
+ * counts as answered by their n. Counted answers win where a round has both (it cannot, by
+ * the import, but counts are the better source).
+ */
+export function withPublishedFigures(
+  counts: ReadonlyMap<string, ItemAnswerCounts>,
+  published: Iterable<PublishedFigure & { readonly itemKey: string }>,
+): Map<string, ItemAnswerCounts> {
+  const result = new Map(counts);
+  for (const { itemKey, ...figure } of published) {
+    if (result.has(itemKey)) continue;
+    result.set(itemKey, { values: new Map(), options: new Map(), notApplicable: 0, respondents: figure.n, published: figure });
+  }
+  return result;
 }

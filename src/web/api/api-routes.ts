@@ -36,7 +36,7 @@ export async function apiRoutes(app: FastifyInstance, options: { db: Kysely<DB> 
     const rounds = await roundsOf(db, grant.organisationId);
     return {
       rounds: rounds.map((r) => ({
-        id: r.id, name: r.name, year: r.year, status: r.status, access: r.access,
+        id: r.id, name: r.name, year: r.year, status: r.status, access: r.access, owner: r.ownerKind,
         fieldworkStart: r.fieldworkStart, fieldworkEnd: r.fieldworkEnd,
         invitations: r.invitations, completed: r.completed,
       })),
@@ -52,7 +52,7 @@ export async function apiRoutes(app: FastifyInstance, options: { db: Kysely<DB> 
     if (!found) return reply.code(404).send({ error: 'not-found' });
     const { round, version } = found;
     return {
-      id: round.id, name: round.name, year: round.year, status: round.status,
+      id: round.id, name: round.name, year: round.year, status: round.status, owner: round.ownerKind,
       disabledModules: round.disabledModules,
       questionnaire: { versionId: version.id, version: version.version, definition: version.definition },
     };

@@ -66,6 +66,21 @@ ${COUNCIL_QUESTION_TYPES.map((type) => html`<div class="utrecht-form-field utrec
 ${fieldError(errors, 'options')}
 <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="options" name="options" rows="5" ${describedBy(errors, 'options', true)} ${invalid(errors, 'options')}>${values.options}</textarea>
 </div>
+<details class="ks-details" ${values.textEn || values.optionsEn || errors.some((e) => e.field.endsWith('En')) ? 'open' : ''}>
+<summary>${t('councilSurvey.question.english')}</summary>
+<p class="utrecht-paragraph">${t('councilSurvey.question.english.hint')}</p>
+<div class="utrecht-form-field ${invalidClass(errors, 'textEn')}">
+<label class="utrecht-form-label" for="textEn">${t('councilSurvey.question.textEn')}</label>
+${fieldError(errors, 'textEn')}
+<input class="utrecht-textbox utrecht-textbox--html-input" id="textEn" name="textEn" type="text" lang="en" maxlength="500" value="${values.textEn}" ${describedBy(errors, 'textEn')} ${invalid(errors, 'textEn')}>
+</div>
+<div class="utrecht-form-field ${invalidClass(errors, 'optionsEn')}">
+<label class="utrecht-form-label" for="optionsEn">${t('councilSurvey.question.optionsEn')}</label>
+<p class="utrecht-form-field-description" id="optionsEn-hint">${t('councilSurvey.question.optionsEn.hint')}</p>
+${fieldError(errors, 'optionsEn')}
+<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="optionsEn" name="optionsEn" rows="5" lang="en" ${describedBy(errors, 'optionsEn', true)} ${invalid(errors, 'optionsEn')}>${values.optionsEn}</textarea>
+</div>
+</details>
 <button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('councilSurvey.question.add')}</button>
 </form>`;
 }

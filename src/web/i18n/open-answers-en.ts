@@ -98,7 +98,6 @@ export const openAnswersEn = {
   'points.col.point': 'Point',
   'points.col.count': 'Count',
   'points.col.share': 'Share',
-  'points.col.previous': 'Previous round',
   'points.quotes': 'As clients put it',
   'codebook.title': 'Codebook',
   'codebook.intro': 'The codes your organisation uses to code open answers, with a definition and examples. A code you no longer use can be archived: coded answers keep it, coding no longer offers it.',

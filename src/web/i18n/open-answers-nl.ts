@@ -98,7 +98,6 @@ export const openAnswersNl = {
   'points.col.point': 'Punt',
   'points.col.count': 'Aantal',
   'points.col.share': 'Aandeel',
-  'points.col.previous': 'Vorige ronde',
   'points.quotes': 'Zoals klanten het zeiden',
   'codebook.title': 'Codeboek',
   'codebook.intro': 'De codes waarmee uw organisatie open antwoorden codeert, met een omschrijving en voorbeelden. Een code die u niet meer gebruikt kunt u archiveren: gecodeerde antwoorden houden hem, bij het coderen wordt hij niet meer aangeboden.',

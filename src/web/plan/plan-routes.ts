@@ -104,6 +104,31 @@ export async function planRoutes(app: FastifyInstance, options: { db: Kysely<DB>
     }
   };
 
+  /** A designer's view of the plan and the focus point or measure named in the URL; answers 404 itself when either is missing. */
+  const loadTarget = async <T>(request: FastifyRequest, reply: FastifyReply, member: Member, find: (view: PlanOfRound, request: FastifyRequest) => T | undefined) => {
+    const view = await load(request, reply, member);
+    if (!view) return undefined;
+    const target = find(view, request);
+    if (target === undefined) {
+      void reply.callNotFound();
+      return undefined;
+    }
+    return { view, target };
+  };
+
+  /** The designer and the ids of a change request (the round and the focus point or measure); 404 for a malformed id. */
+  const changeRequest = (request: FastifyRequest, reply: FastifyReply, name: 'focusId' | 'measureId') => {
+    const member = requireRole(request, reply, DESIGNERS);
+    if (!member) return undefined;
+    const id = param(request, 'id');
+    const targetId = param(request, name);
+    if (!id || !targetId) {
+      void reply.callNotFound();
+      return undefined;
+    }
+    return { member, id, targetId };
+  };
+
   app.get('/rounds/:id/plan', async (request, reply) => {
     const member = requireRole(request, reply, STAFF);
     if (!member) return;
@@ -182,39 +207,28 @@ export async function planRoutes(app: FastifyInstance, options: { db: Kysely<DB>
 
   app.get('/rounds/:id/plan/focus-points/:focusId/edit', async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const view = await load(request, reply, member);
-    if (!view) return;
-    const focusPoint = findFocusPoint(view, request);
-    if (!focusPoint) return reply.callNotFound();
-    return renderFocusPointForm(request, reply, member, view, focusPoint, [], focusPoint);
+    const found = member && (await loadTarget(request, reply, member, findFocusPoint));
+    if (found) return renderFocusPointForm(request, reply, member, found.view, found.target, [], found.target);
   });
 
   app.post('/rounds/:id/plan/focus-points/:focusId/edit', async (request, reply) => {
-    const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const id = param(request, 'id');
-    const focusId = param(request, 'focusId');
-    if (!id || !focusId) return reply.callNotFound();
+    const change = changeRequest(request, reply, 'focusId');
+    if (!change) return;
+    const { member, id } = change;
     const typed = typedFocusPoint(bodyOf(request));
-    const saved = await saveFocusPoint(db, actorOf(member), id, focusId, typed);
+    const saved = await saveFocusPoint(db, actorOf(member), id, change.targetId, typed);
     if (!saved.ok && saved.error.kind === 'no-plan') return reply.callNotFound();
     return afterChange(request, reply, saved, id, 'focus-saved', async (problems) => {
-      const view = await load(request, reply, member);
-      const focusPoint = view && findFocusPoint(view, request);
-      if (!view) return;
-      if (!focusPoint) return reply.callNotFound();
-      return renderFocusPointForm(request, reply, member, view, typed, fieldErrors(request, problems, 'plan.error.focusTitle'), focusPoint);
+      const found = await loadTarget(request, reply, member, findFocusPoint);
+      if (found) return renderFocusPointForm(request, reply, member, found.view, typed, fieldErrors(request, problems, 'plan.error.focusTitle'), found.target);
     });
   });
 
   app.get('/rounds/:id/plan/focus-points/:focusId/delete', async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const view = await load(request, reply, member);
-    if (!view) return;
-    const focusPoint = findFocusPoint(view, request);
-    if (!focusPoint) return reply.callNotFound();
+    const found = member && (await loadTarget(request, reply, member, findFocusPoint));
+    if (!found) return;
+    const { view, target: focusPoint } = found;
     const { t } = request.ctx;
     return send(request, reply, member, view, t('plan.focusPoint.delete.title'), confirmDeletePage(formProps(request, view), {
       title: t('plan.focusPoint.delete.title'),
@@ -225,14 +239,11 @@ export async function planRoutes(app: FastifyInstance, options: { db: Kysely<DB>
   });
 
   app.post('/rounds/:id/plan/focus-points/:focusId/delete', async (request, reply) => {
-    const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const id = param(request, 'id');
-    const focusId = param(request, 'focusId');
-    if (!id || !focusId) return reply.callNotFound();
-    const removed = await removeFocusPoint(db, actorOf(member), id, focusId);
+    const change = changeRequest(request, reply, 'focusId');
+    if (!change) return;
+    const removed = await removeFocusPoint(db, actorOf(change.member), change.id, change.targetId);
     if (!removed.ok) return reply.callNotFound();
-    return reply.redirect(planUrl(id, 'focus-deleted'), 303);
+    return reply.redirect(planUrl(change.id, 'focus-deleted'), 303);
   });
 
   const renderMeasureForm = (request: FastifyRequest, reply: FastifyReply, member: Member, view: PlanOfRound, values: TypedMeasure, errors: FieldError[], target: { focusPoint: FocusPoint; measure?: Measure }) =>
@@ -243,84 +254,61 @@ export async function planRoutes(app: FastifyInstance, options: { db: Kysely<DB>
 
   app.get('/rounds/:id/plan/focus-points/:focusId/measures/new', async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const view = await load(request, reply, member);
-    if (!view) return;
-    const focusPoint = findFocusPoint(view, request);
-    if (!focusPoint) return reply.callNotFound();
-    return renderMeasureForm(request, reply, member, view, { description: '', owner: '', targetDate: '', status: 'planned', note: '' }, [], { focusPoint });
+    const found = member && (await loadTarget(request, reply, member, findFocusPoint));
+    if (found) return renderMeasureForm(request, reply, member, found.view, { description: '', owner: '', targetDate: '', status: 'planned', note: '' }, [], { focusPoint: found.target });
   });
 
   app.post('/rounds/:id/plan/focus-points/:focusId/measures', async (request, reply) => {
-    const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const id = param(request, 'id');
-    const focusId = param(request, 'focusId');
-    if (!id || !focusId) return reply.callNotFound();
+    const change = changeRequest(request, reply, 'focusId');
+    if (!change) return;
+    const { member, id } = change;
     const typed = typedMeasure(bodyOf(request));
-    const saved = await saveMeasure(db, actorOf(member), id, { focusPointId: focusId }, typed);
+    const saved = await saveMeasure(db, actorOf(member), id, { focusPointId: change.targetId }, typed);
     if (!saved.ok && saved.error.kind === 'no-plan') return reply.callNotFound();
     return afterChange(request, reply, saved, id, 'measure-saved', async (problems) => {
-      const view = await load(request, reply, member);
-      const focusPoint = view && findFocusPoint(view, request);
-      if (!view) return;
-      if (!focusPoint) return reply.callNotFound();
-      return renderMeasureForm(request, reply, member, view, typed, measureErrors(request, problems), { focusPoint });
+      const found = await loadTarget(request, reply, member, findFocusPoint);
+      if (found) return renderMeasureForm(request, reply, member, found.view, typed, measureErrors(request, problems), { focusPoint: found.target });
     });
   });
 
   app.get('/rounds/:id/plan/measures/:measureId/edit', async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const view = await load(request, reply, member);
-    if (!view) return;
-    const found = findMeasure(view, request);
-    if (!found) return reply.callNotFound();
-    return renderMeasureForm(request, reply, member, view, measureValues(found.measure), [], found);
+    const found = member && (await loadTarget(request, reply, member, findMeasure));
+    if (found) return renderMeasureForm(request, reply, member, found.view, measureValues(found.target.measure), [], found.target);
   });
 
   app.post('/rounds/:id/plan/measures/:measureId/edit', async (request, reply) => {
-    const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const id = param(request, 'id');
-    const measureId = param(request, 'measureId');
-    if (!id || !measureId) return reply.callNotFound();
+    const change = changeRequest(request, reply, 'measureId');
+    if (!change) return;
+    const { member, id } = change;
     const typed = typedMeasure(bodyOf(request));
-    const saved = await saveMeasure(db, actorOf(member), id, { measureId }, typed);
+    const saved = await saveMeasure(db, actorOf(member), id, { measureId: change.targetId }, typed);
     if (!saved.ok && saved.error.kind === 'no-plan') return reply.callNotFound();
     return afterChange(request, reply, saved, id, 'measure-saved', async (problems) => {
-      const view = await load(request, reply, member);
-      const found = view && findMeasure(view, request);
-      if (!view) return;
-      if (!found) return reply.callNotFound();
-      return renderMeasureForm(request, reply, member, view, typed, measureErrors(request, problems), found);
+      const found = await loadTarget(request, reply, member, findMeasure);
+      if (found) return renderMeasureForm(request, reply, member, found.view, typed, measureErrors(request, problems), found.target);
     });
   });
 
   app.get('/rounds/:id/plan/measures/:measureId/delete', async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const view = await load(request, reply, member);
-    if (!view) return;
-    const found = findMeasure(view, request);
-    if (!found) return reply.callNotFound();
+    const found = member && (await loadTarget(request, reply, member, findMeasure));
+    if (!found) return;
+    const { view, target: { measure } } = found;
     const { t } = request.ctx;
     return send(request, reply, member, view, t('plan.measure.delete.title'), confirmDeletePage(formProps(request, view), {
       title: t('plan.measure.delete.title'),
-      text: t('plan.measure.delete.text', { description: found.measure.description }),
+      text: t('plan.measure.delete.text', { description: measure.description }),
       confirm: t('plan.measure.delete.confirm'),
-      action: `/rounds/${view.round.id}/plan/measures/${found.measure.id}/delete`,
+      action: `/rounds/${view.round.id}/plan/measures/${measure.id}/delete`,
     }));
   });
 
   app.post('/rounds/:id/plan/measures/:measureId/delete', async (request, reply) => {
-    const member = requireRole(request, reply, DESIGNERS);
-    if (!member) return;
-    const id = param(request, 'id');
-    const measureId = param(request, 'measureId');
-    if (!id || !measureId) return reply.callNotFound();
-    const removed = await removeMeasure(db, actorOf(member), id, measureId);
+    const change = changeRequest(request, reply, 'measureId');
+    if (!change) return;
+    const removed = await removeMeasure(db, actorOf(change.member), change.id, change.targetId);
     if (!removed.ok) return reply.callNotFound();
-    return reply.redirect(planUrl(id, 'measure-deleted'), 303);
+    return reply.redirect(planUrl(change.id, 'measure-deleted'), 303);
   });
 }

@@ -85,6 +85,7 @@ function rules(ctx: Ctx, data: ReportDocumentData): Html[] {
   ];
   if (report.previousRound || report.referenceGroup) {
     out.push(p(t('report.method.tests')));
+    if (report.previousRound?.fromReport) out.push(p(t('report.method.fromReport', { previous: report.previousRound.name })));
     out.push(p(t('doc.method.holm', { count: report.holmTests })));
   }
   if (report.referenceGroup) out.push(p(t('doc.method.reference', { year: report.referenceGroup.year, min: report.referenceGroup.minOrganisations })));

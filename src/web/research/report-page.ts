@@ -155,6 +155,7 @@ function methodNote(ctx: Ctx, report: RoundReport): Html {
 <p class="utrecht-paragraph">${t('report.method.interval')}</p>
 <p class="utrecht-paragraph">${t('report.method.notApplicable')}</p>
 ${report.previousRound ? html`<p class="utrecht-paragraph">${t('report.method.tests')}</p>
+${report.previousRound.fromReport ? html`<p class="utrecht-paragraph">${t('report.method.fromReport', { previous: report.previousRound.name })}</p>` : ''}
 <p class="utrecht-paragraph">${t('report.method.holm', { count: report.comparedItems })}</p>` : ''}`;
 }
 

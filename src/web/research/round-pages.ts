@@ -31,7 +31,7 @@ export function roundsTable(rounds: readonly RoundSummary[], t: Translate, langu
 </tr></thead>
 <tbody class="utrecht-table__body">${rounds.map(
     (r) => html`<tr class="utrecht-table__row">
-  <th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/rounds/${r.id}">${r.name}</a></th>
+  <th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/rounds/${r.id}">${r.name}</a>${r.ownerKind === 'council' ? html` <span class="ks-badge">${t('round.owner.council')}</span>` : ''}</th>
   <td class="utrecht-table__cell">${r.year}</td>
   <td class="utrecht-table__cell">${statusBadge(t, r.status)}</td>
   <td class="utrecht-table__cell">${period(language, r.fieldworkStart, r.fieldworkEnd)}</td>

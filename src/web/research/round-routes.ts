@@ -13,6 +13,7 @@ import { questionnairePreview } from './questionnaire-preview.ts';
 import { ownItemForm, ownItemsList, period, roundForm, roundsTable, statusBadge } from './round-pages.ts';
 import { roundDesignFromForm, roundFormValues, type RoundFormValues } from './round-form.ts';
 import { lifecycleActions } from './round-status-routes.ts';
+import { staffMayDesign } from '../../domain/round-lifecycle.ts';
 import type { Round } from '../../db/round-store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -58,6 +59,7 @@ function respondentAccess(request: FastifyRequest, round: Round, slug: string): 
 function problemErrors(request: FastifyRequest, problem: RoundDesignProblem, fieldFor: (path: string) => string): FieldError[] {
   const { t, language } = request.ctx;
   if (problem.kind === 'not-draft') return [{ field: 'name', message: t('round.error.notDraft') }];
+  if (problem.kind === 'council-owned') return [{ field: 'name', message: t('round.error.councilOwned') }];
   if (problem.kind === 'not-found') return [{ field: 'name', message: t('error.notFound.text') }];
   return problem.issues.map((issue) => ({ field: fieldFor(issue.path), message: issue.message[language] }));
 }
@@ -124,13 +126,14 @@ ${roundForm(values, standard.latest.definition.modules, errors, { t, language, c
   async function renderRound(request: FastifyRequest, reply: FastifyReply, member: Member, found: RoundWithQuestionnaire, item: OwnItemFormValues, errors: FieldError[]) {
     const { t, language, csrfToken } = request.ctx;
     const { round, version, source } = found;
-    const editable = round.status === 'draft' && DESIGNERS.includes(member.membership.role);
+    const editable = round.status === 'draft' && staffMayDesign(round.ownerKind) && DESIGNERS.includes(member.membership.role);
     const modules = source?.definition.modules ?? version.definition.modules;
     const disabled = modules.filter((m) => round.disabledModules.includes(m.key)).map((m) => localize(m.title, language));
     return send(reply, view(request, member, round.name, `/rounds/${round.id}`, html`
 <h1 class="utrecht-heading-1">${round.name}</h1>
 ${editable ? '' : errorSummary(t, errors)}
-<p class="utrecht-paragraph">${statusBadge(t, round.status)}</p>
+<p class="utrecht-paragraph">${statusBadge(t, round.status)}${round.ownerKind === 'council' ? html` <span class="ks-badge">${t('round.owner.council')}</span>` : ''}</p>
+${round.ownerKind === 'council' ? html`<p class="utrecht-paragraph">${t('round.councilOwned')}</p>` : ''}
 ${round.status !== 'draft' ? html`<p class="utrecht-paragraph">${t('round.frozen', { status: t(`status.${round.status}`).toLowerCase() })}</p>` : ''}
 ${lifecycleActions(round, member.membership.role, t)}
 ${respondentAccess(request, round, member.membership.slug)}
@@ -150,6 +153,11 @@ ${editable ? html` · <a class="utrecht-link" href="/rounds/${round.id}/edit">${
 <p class="utrecht-paragraph">${t('round.ownItems.intro')}</p>
 ${ownItemsList(round, version.definition, t, language, editable)}
 ${editable ? ownItemForm(item, errors, { t, csrfToken, action: `/rounds/${round.id}/items` }) : ''}`, noticeFrom(request) ?? statusNotice(request, round)), errors.length ? 400 : 200);
+  }
+
+  /** A client council's own survey is not the staff's to change: the round page says why. */
+  function refuseCouncilSurvey(request: FastifyRequest, reply: FastifyReply, member: Member, found: RoundWithQuestionnaire) {
+    return renderRound(request, reply, member, found, emptyOwnItem, [{ field: 'main', message: request.ctx.t('round.error.councilOwned') }]);
   }
 
   app.get('/rounds/:id', async (request, reply) => {
@@ -192,11 +200,12 @@ ${roundForm(values, modules, errors, { t, language, csrfToken, action: `/rounds/
       name: round.name, year: String(round.year), targetGroup: round.targetGroup,
       fieldworkStart: round.fieldworkStart ?? '', fieldworkEnd: round.fieldworkEnd ?? '', access: round.access,
       modules: modules.filter((m) => !round.disabledModules.includes(m.key)).map((m) => m.key),
-    }, round.status === 'draft' ? [] : [{ field: 'name', message: request.ctx.t('round.error.notDraft') }]);
+    }, !staffMayDesign(round.ownerKind) ? [{ field: 'name', message: request.ctx.t('round.error.councilOwned') }]
+      : round.status === 'draft' ? [] : [{ field: 'name', message: request.ctx.t('round.error.notDraft') }]);
   });
 
   async function saveDesign(member: Member, roundId: string, design: RoundDesign) {
-    return changeRoundDesign(db, { organisationId: member.membership.organisationId, actorId: member.session.userId, roundId, design });
+    return changeRoundDesign(db, { organisationId: member.membership.organisationId, actorId: member.session.userId, roundId, design, actingFor: 'staff' });
   }
 
   app.post('/rounds/:id/edit', async (request, reply) => {
@@ -204,6 +213,7 @@ ${roundForm(values, modules, errors, { t, language, csrfToken, action: `/rounds/
     if (!member) return;
     const found = await loadRound(request, reply, member);
     if (!found) return;
+    if (!staffMayDesign(found.round.ownerKind)) return refuseCouncilSurvey(request, reply, member, found);
     const values = roundFormValues(request.body as Record<string, unknown>);
     const modules = found.source?.definition.modules ?? found.version.definition.modules;
     const { design, errors } = roundDesignFromForm(values, modules, found.round.ownBlocks, request.ctx.t);
@@ -218,6 +228,7 @@ ${roundForm(values, modules, errors, { t, language, csrfToken, action: `/rounds/
     if (!member) return;
     const found = await loadRound(request, reply, member);
     if (!found) return;
+    if (!staffMayDesign(found.round.ownerKind)) return refuseCouncilSurvey(request, reply, member, found);
     const values = ownItemFormValues(request.body as Record<string, unknown>);
     const keys = new Set(itemsOf(found.version.definition).map((i) => i.key));
     const { item, errors } = ownItemFromForm(values, keys, request.ctx.t);
@@ -236,6 +247,7 @@ ${roundForm(values, modules, errors, { t, language, csrfToken, action: `/rounds/
     if (!member) return;
     const found = await loadRound(request, reply, member);
     if (!found) return;
+    if (!staffMayDesign(found.round.ownerKind)) return refuseCouncilSurvey(request, reply, member, found);
     const key = (request.params as { key: string }).key;
     const item = found.round.ownBlocks.flatMap((b) => b.items).find((i) => i.key === key);
     if (!item) return reply.callNotFound();
@@ -253,6 +265,7 @@ ${roundForm(values, modules, errors, { t, language, csrfToken, action: `/rounds/
     if (!member) return;
     const found = await loadRound(request, reply, member);
     if (!found) return;
+    if (!staffMayDesign(found.round.ownerKind)) return refuseCouncilSurvey(request, reply, member, found);
     const key = (request.params as { key: string }).key;
     const { round } = found;
     const saved = await saveDesign(member, round.id, { ...round, ownBlocks: withoutOwnItem(round.ownBlocks, key) });
