@@ -5,6 +5,7 @@ import { roundsAnswerCounts } from '../db/report-queries.ts';
 import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import { roundReport, type RoundReportView } from './round-report.ts';
+import { benchmarkPositions, type BenchmarkPosition } from './benchmark/benchmark-position.ts';
 
 /** Answers 1–5 of an agreement item, counted: index 0 is "helemaal oneens". */
 export type AgreementCounts = readonly [number, number, number, number, number];
@@ -16,6 +17,8 @@ export interface ChartedReport extends RoundReportView {
 
 export interface ReportDocumentData extends ChartedReport {
   readonly method: ReportMethodFigures;
+  /** The organisation's position in the benchmarks of the round's year (imported figures). */
+  readonly benchmarks: readonly BenchmarkPosition[];
 }
 
 /**
@@ -40,7 +43,8 @@ export async function reportDocumentData(db: Kysely<DB>, organisationId: string,
   const charted = await chartedRoundReport(db, organisationId, roundId);
   if (!charted) return undefined;
   const method = await withTenant(db, organisationId, (tx) => reportMethodFigures(tx, organisationId, roundId));
-  return { ...charted, method };
+  const benchmarks = await benchmarkPositions(db, organisationId, charted.round.year);
+  return { ...charted, method, benchmarks };
 }
 
 /** A downloaded report PDF is an export of the round's figures: logged without personal data. */

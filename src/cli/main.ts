@@ -15,6 +15,7 @@ import { findOrganisationBySlug } from '../db/organisation-store.ts';
 import { ensureSecret } from '../db/settings-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';
 import { importLimeSurveyCommand } from './import-limesurvey-command.ts';
+import { benchmarkCommands } from './benchmark-commands.ts';
 import { jobsTable } from './jobs-table.ts';
 import { figuresCommands } from './figures-command.ts';
 import { OperationsError, operationsCommands } from './operations-commands.ts';
@@ -168,6 +169,7 @@ const commands: Record<string, Command> = {
   ...operationsCommands,
   ...figuresCommands,
   'import-limesurvey': importLimeSurveyCommand,
+  ...benchmarkCommands,
 };
 
 function help(): string {
@@ -183,7 +185,11 @@ function commandHelp(name: string, command: Command): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // "benchmark export-contribution": a group of commands named by two words.
+  const [first, ...others] = argv;
+  const grouped = first === 'benchmark' && others[0] !== undefined && !others[0].startsWith('-');
+  const name = grouped ? `${first} ${others[0]}` : first;
+  const rest = grouped ? others.slice(1) : others;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
     return 0;

@@ -12,6 +12,7 @@ import * as twoFactor from './migrations/0018-two-factor.ts';
 import * as openAnswers from './migrations/0019-open-answers.ts';
 import * as improvementPlan from './migrations/0020-improvement-plan.ts';
 import * as councilAdvice from './migrations/0021-council-advice.ts';
+import * as benchmark from './migrations/0022-benchmark.ts';
 import * as questionnaireImports from './migrations/0023-questionnaire-imports.ts';
 import * as publishedFigures from './migrations/0024-published-figures.ts';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0019-open-answers': openAnswers,
   '0020-improvement-plan': improvementPlan,
   '0021-council-advice': councilAdvice,
+  '0022-benchmark': benchmark,
   '0023-questionnaire-imports': questionnaireImports,
   '0024-published-figures': publishedFigures,
 };

@@ -7,6 +7,7 @@ import type { WeightingTables } from './weighting-schema.ts';
 import type { CouncilTables } from './council-schema.ts';
 import type { PublishedFiguresTables } from './published-figures-schema.ts';
 import type { HistoryImportTables } from './history-import-schema.ts';
+import type { BenchmarkTables } from './benchmark-schema.ts';
 
 // Kysely's view of the tables created by migrations/. Dates that are only dates are strings
 // (YYYY-MM-DD) so no time zone can shift them.
@@ -203,7 +204,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, HistoryImportTables, PublishedFiguresTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, HistoryImportTables, PublishedFiguresTables, BenchmarkTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

@@ -238,6 +238,25 @@ describe('seedDemo', () => {
     }
   });
 
+  it('has all eight organisations in the 2025 benchmark, each with reference figures from the seven others', async () => {
+    const imported = await rows(sql<{ slug: string; organisations: number; cijfer: { status: string; reference: { organisations: number; n: number }; own: { n: number } } }>`
+      select o.slug, (f.figures ->> 'organisations')::integer as organisations,
+        (select i from jsonb_array_elements(f.figures -> 'items') i where i ->> 'itemKey' = 'algemeen.cijfer') as cijfer
+      from benchmark_reference_figures f join benchmarks b on b.id = f.benchmark_id join organisations o on o.id = f.organisation_id
+      where b.year = 2025 and b.role = 'participant' order by o.slug`);
+    expect(imported).toHaveLength(8);
+    const marks = await rows(sql<{ slug: string; n: number }>`
+      select o.slug, count(*)::integer as n from answers a join responses p on p.id = a.response_id join rounds r on r.id = a.round_id
+      join organisations o on o.id = a.organisation_id
+      where r.year = 2025 and p.status = 'completed' and a.item_key = 'algemeen.cijfer' and a.value_num is not null group by o.slug`);
+    const total = marks.reduce((sum, m) => sum + m.n, 0);
+    for (const row of imported) {
+      const own = marks.find((m) => m.slug === row.slug)!.n;
+      expect(row.organisations, row.slug).toBe(7);
+      expect(row.cijfer, row.slug).toMatchObject({ status: 'shown', own: { n: own }, reference: { organisations: 7, n: total - own } });
+    }
+  });
+
   it('hands out unused access codes of the 2026 round', async () => {
     const codes = await demoAccessCodes(db, 5);
     expect(new Set(codes).size).toBe(5);

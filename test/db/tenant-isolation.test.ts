@@ -7,7 +7,8 @@ import { createTestDatabase, testDatabaseKind } from '../support/test-database.t
 
 // Proves, table by table, that a transaction for organisation A can read, change, delete and
 // create nothing of organisation B. The list of tables comes from the catalogue, so a new table
-// with organisation_id is covered (and must have a policy) without editing this test.
+// with organisation_id is covered (and must have a policy) without editing this test; only its
+// rows are added to fillOrganisation.
 
 let database: Database;
 const A = randomUUID();
@@ -67,6 +68,11 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into questionnaire_imports (id, organisation_id, questionnaire_id, original_version_id, current_version_id, source_format, file_name, report, source_codes) values (${randomUUID()}, ${id}, ${questionnaire}, ${version}, ${version}, 'limesurvey', 'kto-2019.lss', '[]'::jsonb, '{}'::jsonb)`);
     await run(sql`insert into advice_responses (organisation_id, point_id, decision, reasons, responded_on) values (${id}, ${point}, 'partly', 'Deels', '2026-12-10')`);
     await run(sql`insert into published_figures (organisation_id, round_id, item_key, n, mean, sd, share) values (${id}, ${round}, 'algemeen.cijfer', 200, 6.8, 1.6, 0.09)`);
+    const benchmark = randomUUID(), participant = randomUUID();
+    await run(sql`insert into benchmarks (id, organisation_id, role, name, year, questionnaire_version) values (${benchmark}, ${id}, 'organiser', 'Benchmark', 2025, 'standaard-kto 1')`);
+    await run(sql`insert into benchmark_participants (id, organisation_id, benchmark_id, name, public_key, key_id, consent) values (${participant}, ${id}, ${benchmark}, 'Gemeente Z', 'pem', ${'0'.repeat(32)}, 'anonymous')`);
+    await run(sql`insert into benchmark_contributions (file_id, organisation_id, benchmark_id, participant_id, hide_below, aggregates) values (${randomUUID()}, ${id}, ${benchmark}, ${participant}, 10, '{}'::jsonb)`);
+    await run(sql`insert into benchmark_reference_figures (file_id, organisation_id, benchmark_id, figures) values (${randomUUID()}, ${id}, ${benchmark}, '{}'::jsonb)`);
   });
 }
 

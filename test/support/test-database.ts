@@ -15,6 +15,21 @@ export async function createTestDatabase(): Promise<Database> {
     await migrateToLatest(database.db);
     return database;
   }
+  const created = await createDatabaseNextTo(baseUrl);
+  const database = await connect({ databaseUrl: created.url, poolSize: 5 });
+  await migrateToLatest(database.db);
+  return {
+    db: database.db,
+    kind: database.kind,
+    async close() {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** An empty PostgreSQL database on the server of baseUrl, with a unique name; drop() removes it. */
+export async function createDatabaseNextTo(baseUrl: string): Promise<{ readonly url: string; drop(): Promise<void> }> {
   const name = `klantstem_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -22,13 +37,9 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await connect({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(database.db);
   return {
-    db: database.db,
-    kind: database.kind,
-    async close() {
-      await database.close();
+    url: url.toString(),
+    async drop() {
       // Closing connections finish asynchronously on the server; a forced drop while one is
       // still ending kills it mid-goodbye and its client reports an uncaught error. So wait for
       // them to go, and force only as a last resort.

@@ -22,13 +22,14 @@ import { findUserByEmail } from '../../db/user-store.ts';
 import { seedDemoPlan } from './seed-demo-plan.ts';
 import { seedDemoAdvice } from './seed-demo-advice.ts';
 import { seedDemoCoding } from './seed-demo-coding.ts';
+import { seedDemoBenchmark } from './seed-demo-benchmark.ts';
 
 export { demoAccessCodes } from './demo-access-codes.ts';
 
 // The demo data `npm start` loads into an empty database and `cli seed-demo` loads on request:
 // Gemeente Voorbeeldstad with three rounds, four users and an improvement plan on its 2024
 // round, seven more organisations with a 2025 round each (a reference group for the
-// benchmark), and a benchmark organiser. Deterministic:
+// benchmark), a benchmark organiser, and the 2025 benchmark's reference figures in each. Deterministic:
 // the same rows every time, so screenshots, tests and support conversations agree.
 
 export interface SeedDemoResult {
@@ -81,6 +82,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
   if (created) await seedDemoPlan(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG);
   if (created) await seedDemoAdvice(db);
+  if (created) await seedDemoBenchmark(db, [...OTHER_ORGANISATIONS, VOORBEELDSTAD]);
   if (created) {
     const researcher = await withSystem(db, (tx) => findUserByEmail(tx, DEMO_SIGN_IN_EMAIL));
     await seedDemoCoding(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG, researcher!.id);

@@ -12,6 +12,7 @@ import { openAnswersEn } from './open-answers-en.ts';
 import { weightingEn } from './weighting-en.ts';
 import { councilEn } from './council-en.ts';
 import { changesEn } from './changes-en.ts';
+import { benchmarkEn } from './benchmark-en.ts';
 import { publishEn } from './publish-en.ts';
 import { planEn } from './plan-en.ts';
 import type { MessageKey } from "./messages-nl.ts";
@@ -367,6 +368,7 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...openAnswersEn,
   ...changesEn,
+  ...benchmarkEn,
   ...publishEn,
   ...reportEn,
   ...jobsEn,

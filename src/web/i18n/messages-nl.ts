@@ -10,6 +10,7 @@ import { openAnswersNl } from './open-answers-nl.ts';
 import { weightingNl } from './weighting-nl.ts';
 import { councilNl } from './council-nl.ts';
 import { changesNl } from './changes-nl.ts';
+import { benchmarkNl } from './benchmark-nl.ts';
 import { publishNl } from './publish-nl.ts';
 import { planNl } from './plan-nl.ts';
 import { historyImportNl } from './history-import-nl.ts';
@@ -366,6 +367,7 @@ export const nl = {
   ...accountNl,
   ...openAnswersNl,
   ...changesNl,
+  ...benchmarkNl,
   ...publishNl,
   ...reportNl,
   ...jobsNl,

@@ -1,7 +1,8 @@
 // The report as one HTML document: cover, summary in plain words, method, a chapter per module
 // with charts and their tables, and an appendix with every item's figures. The same HTML is
 // the page /rounds/:id/report/document and, printed by Chromium, the A4 PDF. Plus and
-// improvement points (open answers) get a chapter once they are coded (issue #8).
+// improvement points (open answers) get a chapter once they are coded (issue #8); the position
+// in a benchmark gets one once reference figures are imported.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { localize } from '../../domain/questionnaire/questionnaire.ts';
 import { escapeHtml, html, trusted, type Html } from '../html.ts';
 import { formatDate, formatNumber, type Language, type Translate } from '../i18n/translate.ts';
 import type { PrintOptions } from '../paper/pdf-printer.ts';
+import { benchmarkSection } from '../research/benchmark-section.ts';
 import { moduleTable } from '../research/report-page.ts';
 import { methodChapter } from './method-chapter.ts';
 import { marksChart, moduleCharts, overallTrendChart, type ChartContext } from './report-charts.ts';
@@ -109,6 +111,7 @@ ${cover(input)}
 ${summary(input, chartCtx)}
 ${methodChapter({ t, language }, data)}
 ${hasAnswers ? data.report.modules.map((_, index) => moduleChapter(input, chartCtx, index)) : ''}
+${data.benchmarks.length > 0 ? benchmarkSection({ t, language }, data.benchmarks, data.report, true) : ''}
 ${hasAnswers ? appendix(input) : ''}
 </main>
 </body>

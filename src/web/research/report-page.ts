@@ -188,6 +188,8 @@ export interface ReportChartData {
   readonly organisationName: string;
   /** The plus and improvement points section, drawn by the open-answers area. */
   readonly points?: Html;
+  /** The organisation's position in the benchmarks of the round's year, when it imported any. */
+  readonly benchmark?: Html;
 }
 
 /** canExport: raw data is for researchers and administrators only. */
@@ -211,6 +213,7 @@ ${keyFigures(ctx, report)}
 ${changesSection(ctx, report)}
 ${overview}
 ${report.completed === 0 ? html`<p class="utrecht-paragraph">${t('report.none')}</p>` : report.modules.map((m) => moduleTable(ctx, m, withPrevious, chartsOf(m)))}
+${chartData?.benchmark ?? ''}
 ${chartData?.points ?? ''}
 ${methodNote(ctx, report)}`;
 }

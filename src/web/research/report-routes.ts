@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { openAnswerPoints } from '../../app/open-answers/open-answer-points.ts';
+import { benchmarkPositions } from '../../app/benchmark/benchmark-position.ts';
 import { chartedRoundReport } from '../../app/report-document.ts';
 import { pointsSection } from '../open-answers/points-section.ts';
 import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, STAFF } from '../guards.ts';
 import { page } from '../layout.ts';
+import { benchmarkSection } from './benchmark-section.ts';
 import { memoisedReportPage } from './memoised-report-page.ts';
 import { reportDocumentRoutes } from '../report/report-document-routes.ts';
 import { weightingRoutes } from '../report/weighting-routes.ts';
@@ -24,7 +26,9 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
     if (!found) return reply.callNotFound();
     const { t, language, csrfToken } = request.ctx;
     const points = pointsSection({ t, language }, await openAnswerPoints(db, member.membership.organisationId, id), found.report.thresholds);
-    const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name, points });
+    const positions = await benchmarkPositions(db, member.membership.organisationId, found.round.year);
+    const benchmark = positions.length > 0 ? benchmarkSection({ t, language }, positions, found.report) : undefined;
+    const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name, points, ...(benchmark ? { benchmark } : {}) });
     const title = t('report.title', { name: found.round.name });
     const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
     return reply.type('text/html').send(markup.value);

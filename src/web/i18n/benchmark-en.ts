@@ -1,0 +1,20 @@
+// The benchmark section of the round report.
+export const benchmarkEn = {
+  'benchmark.title': 'Comparison with other organisations: {name}',
+  'benchmark.intro': 'The reference group is {count} other organisations that asked the same questions. Your own organisation is not part of it; the answers of all their clients together make the reference figure.',
+  'benchmark.caption': 'Your results next to the reference group of {name}',
+  'benchmark.col.item': 'Question',
+  'benchmark.col.own': 'Your organisation',
+  'benchmark.col.reference': 'Reference group',
+  'benchmark.col.range': 'Lowest – highest organisation (mean)',
+  'benchmark.col.rank': 'Position',
+  'benchmark.col.comparison': 'Comparison',
+  'benchmark.rank': '{position} of {of}',
+  'benchmark.organisations': '{count} organisations',
+  'benchmark.compare.significant-higher': 'significantly higher than the reference group',
+  'benchmark.compare.significant-lower': 'significantly lower than the reference group',
+  'benchmark.compare.in-line': 'in line with the reference group',
+  'benchmark.noTest': 'cannot be tested',
+  'benchmark.none': 'For no question are there enough other organisations to compare with (at least five).',
+  'benchmark.method': 'Report marks are compared with Welch’s t-test, percentages with the two-proportion z-test; significant at p < 0.05. With many questions, the odd “significant” difference is chance.',
+} as const;

@@ -1,0 +1,20 @@
+// The benchmark section of the round report.
+export const benchmarkNl = {
+  'benchmark.title': 'Vergelijking met andere organisaties: {name}',
+  'benchmark.intro': 'De referentiegroep bestaat uit {count} andere organisaties die dezelfde vragen stelden. Uw eigen organisatie telt daarin niet mee; de antwoorden van al hun cliënten samen vormen het referentiecijfer.',
+  'benchmark.caption': 'Uw uitkomsten naast die van de referentiegroep van {name}',
+  'benchmark.col.item': 'Vraag',
+  'benchmark.col.own': 'Uw organisatie',
+  'benchmark.col.reference': 'Referentiegroep',
+  'benchmark.col.range': 'Laagste – hoogste organisatie (gemiddelde)',
+  'benchmark.col.rank': 'Positie',
+  'benchmark.col.comparison': 'Vergelijking',
+  'benchmark.rank': '{position} van {of}',
+  'benchmark.organisations': '{count} organisaties',
+  'benchmark.compare.significant-higher': 'significant hoger dan de referentiegroep',
+  'benchmark.compare.significant-lower': 'significant lager dan de referentiegroep',
+  'benchmark.compare.in-line': 'in lijn met de referentiegroep',
+  'benchmark.noTest': 'niet te toetsen',
+  'benchmark.none': 'Voor geen enkele vraag zijn genoeg andere organisaties om mee te vergelijken (minstens vijf).',
+  'benchmark.method': 'Rapportcijfers zijn vergeleken met de t-toets van Welch, percentages met de z-toets voor twee proporties; significant bij p < 0,05. Bij veel vragen is een enkel “significant” verschil toeval.',
+} as const;
