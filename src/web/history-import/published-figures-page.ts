@@ -70,7 +70,7 @@ ${reading.figures.some((f) => f.mean !== null && f.sd === null) ? html`<p class=
 
 export function figuresPage(values: FiguresFormValues, props: Props & { readonly reading?: FiguresReading }): Html {
   const { t, csrfToken, errors, items, language } = props;
-  const examples = [...items.values()].slice(0, 3);
+  const examples = (['mark', 'agree5', 'yesno'] as const).flatMap((type) => [...items.values()].find((i) => i.type === type) ?? []);
   return html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds">← ${t('rounds.title')}</a></p>
 <h1 class="utrecht-heading-1">${t('figures.title')}</h1>
 ${errorSummary(t, errors)}
