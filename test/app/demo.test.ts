@@ -4,6 +4,7 @@ import { hashAccessCode } from '../../src/app/access-code-hash.ts';
 import { demoAccessCodes, seedDemo, type SeedDemoResult } from '../../src/app/demo/seed-demo.ts';
 import { VOORBEELDSTAD } from '../../src/app/demo/demo-organisations.ts';
 import { generateResponses } from '../../src/app/demo/generate-responses.ts';
+import { roundReport } from '../../src/app/round-report.ts';
 import { openAnswerPoints } from '../../src/app/open-answers/open-answer-points.ts';
 import { planOfRound } from '../../src/app/plan/plan-of-round.ts';
 import { verifyPassword } from '../../src/app/passwords.ts';
@@ -325,6 +326,18 @@ describe('seedDemo', () => {
     // Nothing of the current round (in fieldwork) is coded: that is the researcher's work to try.
     const current = await one(sql<{ n: number }>`select count(*)::int as n from open_answer_codings where round_id = ${await roundId('voorbeeldstad', 2026)}`);
     expect(current.n).toBe(0);
+  });
+
+  it('starts Voorbeeldstad\'s trend with a 2023 round known only from its report', async () => {
+    const organisation = (await one(sql<{ id: string }>`select id from organisations where slug = 'voorbeeldstad'`)).id;
+    const view = (await roundReport(db, organisation, await roundId('voorbeeldstad', 2024)))!;
+    expect(view.report.previousRound).toMatchObject({ year: 2023, fromReport: true, completed: 286 });
+    const overall = view.report.overall!;
+    expect(overall.previous?.figure?.value).toBe(6.8);
+    expect(overall.comparison).not.toBeNull();
+    expect(overall.trend.map((p) => p.year)).toEqual([2023, 2024]);
+    const figures = await rows(sql<{ n: number }>`select count(*)::int as n from published_figures where organisation_id = ${organisation}`);
+    expect(figures[0]!.n).toBe(10);
   });
 
   it('does nothing when the demo is there already', async () => {

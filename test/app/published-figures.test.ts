@@ -101,5 +101,12 @@ describe('a round from the figures of an old report', () => {
     await researcher.signIn('researcher@alfa.nl');
     const page = (await researcher.get(`/rounds/${id}/report`)).body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(page).toContain('De cijfers van KTO 2021 komen uit het rapport van die ronde en zijn hier overgenomen.');
+    for (const url of [`/rounds/${id}/report/items/algemeen.cijfer`, `/rounds/${id}/report/items/telefoon.bereikbaarheid`, `/rounds/${id}/report/document`]) {
+      const shown = await researcher.get(url);
+      expect(shown.statusCode, url).toBeLessThan(400);
+    }
+    const item = (await researcher.get(`/rounds/${id}/report/items/algemeen.cijfer`)).body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(item).toContain('KTO 2021');
+    expect(item).toContain('6,8');
   });
 });

@@ -23,6 +23,7 @@ import { seedDemoPlan } from './seed-demo-plan.ts';
 import { seedDemoAdvice } from './seed-demo-advice.ts';
 import { seedDemoCoding } from './seed-demo-coding.ts';
 import { seedDemoBenchmark } from './seed-demo-benchmark.ts';
+import { seedDemoHistory } from './seed-demo-history.ts';
 
 export { demoAccessCodes } from './demo-access-codes.ts';
 
@@ -80,6 +81,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   await addUser(db, DEMO_BENCHMARK_ORGANISER);
   for (const organisation of OTHER_ORGANISATIONS) await seedOrganisation(db, organisation, standard.id);
   const created = await seedOrganisation(db, VOORBEELDSTAD, standard.id);
+  if (created) await seedDemoHistory(db, demoOrganisationId(DEMO_SLUG));
   if (created) await seedDemoPlan(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG);
   if (created) await seedDemoAdvice(db);
   if (created) await seedDemoBenchmark(db, [...OTHER_ORGANISATIONS, VOORBEELDSTAD]);
