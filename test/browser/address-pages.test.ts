@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/app/jobs/job-handlers.ts';
 import { runJobsUntilIdle } from '../../src/app/jobs/job-runner.ts';
-import { axeViolations, launchBrowser, pageOverflow, signIn } from '../support/browser.ts';
+import { axeViolations, pageOverflow, signIn, startBrowserApp } from '../support/browser.ts';
 import { createFieldworkRound } from '../support/builders.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { type TestApp } from '../support/test-app.ts';
 
 // The address and sample pages in real Chromium at phone and desktop width, driven as a
 // researcher would: upload the fixture, check the mapping, see the problems, skip the bad
@@ -17,16 +17,7 @@ const SHOTS = fileURLToPath(new URL('../../scratch/', import.meta.url));
 let t: TestApp;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+startBrowserApp((started) => ({ t, browser, base } = started));
 
 for (const width of [360, 1280]) {
   describe(`address and sample pages at ${width}px`, () => {

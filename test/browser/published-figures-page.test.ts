@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, pageChecker, signIn } from '../support/browser.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { pageChecker, signIn, startBrowserApp } from '../support/browser.ts';
+import { type TestApp } from '../support/test-app.ts';
 
 // Adding an earlier round from its report, by keyboard, in real Chromium at phone and desktop
 // width: the empty form, wrong lines in the error summary, the check table, the imported round.
@@ -10,16 +10,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 let t: TestApp;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+startBrowserApp((started) => ({ t, browser, base } = started));
 
 for (const width of [360, 1280]) {
   describe(`earlier round from its report at ${width}px`, () => {

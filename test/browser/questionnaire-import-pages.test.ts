@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, pageChecker, signIn } from '../support/browser.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { pageChecker, signIn, startBrowserApp } from '../support/browser.ts';
+import { type TestApp } from '../support/test-app.ts';
 
 // The LimeSurvey import pages in real Chromium at phone and desktop width: the upload page with
 // an error, a review page with report, key links and preview, and a refused hostile file.
@@ -13,16 +13,7 @@ const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/lim
 let t: TestApp;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+startBrowserApp((started) => ({ t, browser, base } = started));
 
 for (const width of [360, 1280]) {
   describe(`questionnaire import pages at ${width}px`, () => {

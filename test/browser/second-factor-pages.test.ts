@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../src/app/totp.ts';
-import { launchBrowser, pageChecker, signIn } from '../support/browser.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { pageChecker, signIn, startBrowserApp } from '../support/browser.ts';
+import { PASSWORD, type TestApp } from '../support/test-app.ts';
 
 // Two-step sign-in in real Chromium, by keyboard: the account page in each state, the code step
 // of signing in, with axe-core and reflow checks at phone and desktop width.
@@ -10,16 +10,7 @@ import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
 let t: TestApp;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+startBrowserApp((started) => ({ t, browser, base } = started));
 
 
 for (const [width, email] of [[360, 'researcher@alfa.nl'], [1280, 'viewer@alfa.nl']] as const) {

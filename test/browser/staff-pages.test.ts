@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, pageOverflow } from '../support/browser.ts';
-import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, pageOverflow, startBrowserApp } from '../support/browser.ts';
+import { PASSWORD, type TestApp } from '../support/test-app.ts';
 
 // Every staff page in real Chromium at phone and desktop width: no axe violations, usable by
 // keyboard (sign-in and creating a round are done with the keyboard alone).
@@ -9,16 +9,7 @@ import { createTestApp, PASSWORD, type TestApp } from '../support/test-app.ts';
 let t: TestApp;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+startBrowserApp((started) => ({ t, browser, base } = started));
 
 async function signInByKeyboard(page: Page, email: string): Promise<void> {
   await page.goto(`${base}/sign-in`);

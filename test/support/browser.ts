@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { PASSWORD } from './test-app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, PASSWORD, type TestApp } from './test-app.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -91,4 +92,30 @@ export function pageChecker(page: Page, prefix: string, width: number) {
       return Object.fromEntries(Object.keys(problems).map((name) => [name, []]));
     },
   };
+}
+
+export interface BrowserApp {
+  readonly t: TestApp;
+  readonly browser: Browser;
+  /** The app's URL, e.g. http://127.0.0.1:41234 */
+  readonly base: string;
+}
+
+/**
+ * Starts a test app on a port and Chromium before the file's tests and closes both after them;
+ * `use` receives them (assign them to the file's variables).
+ */
+export function startBrowserApp(use: (started: BrowserApp) => void): void {
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    use({ t, browser, base });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
 }
