@@ -7,6 +7,7 @@ import { withSystem, withTenant } from '../db/tenant-transaction.ts';
 import { publicReport, type PublicReport } from '../domain/publication/public-report.ts';
 import { roundReport } from './round-report.ts';
 import { publishedPlanOf, type PublishedPlan } from './plan/published-plan.ts';
+import { benchmarkPositions, type BenchmarkPosition } from './benchmark/benchmark-position.ts';
 
 export interface PublicResults {
   readonly organisation: { readonly slug: string; readonly name: string };
@@ -15,6 +16,11 @@ export interface PublicResults {
   readonly report: PublicReport;
   /** The improvement plan, when the organisation chose to publish it. */
   readonly plan?: PublishedPlan;
+  /**
+   * Its position in benchmarks of the round's year, for the published questions only; empty when
+   * the organisation chose not to show comparisons with other organisations.
+   */
+  readonly benchmarks: readonly BenchmarkPosition[];
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -35,11 +41,19 @@ export async function publicResults(db: Kysely<DB>, slug: string, roundId: strin
     settings: await getPublicationSettings(tx, organisation.id, roundId),
     plan: await publishedPlanOf(tx, organisation.id, view.round),
   }));
+  const report = publicReport(view.report, settings);
+  const published = new Set(report.modules.flatMap((m) => m.items.map((i) => i.key)));
+  const benchmarks = settings.showReference
+    ? (await benchmarkPositions(db, organisation.id, view.round.year))
+      .map((position) => ({ ...position, figures: { ...position.figures, items: position.figures.items.filter((i) => published.has(i.itemKey)), cells: [] } }))
+      .filter((position) => position.figures.items.some((i) => i.status === 'shown'))
+    : [];
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
     round: { id: view.round.id, name: view.round.name, year: view.round.year },
     settings,
-    report: publicReport(view.report, settings),
+    report,
     ...(plan ? { plan } : {}),
+    benchmarks,
   };
 }

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savePublicationSettings } from '../../src/db/publication-store.ts';
+import { setRoundStatus } from '../../src/db/round-store.ts';
+import { withTenant } from '../../src/db/tenant-transaction.ts';
 import { roundWithReference } from '../support/benchmark-reference.ts';
 import { createFieldworkRound } from '../support/builders.ts';
 import { Client, createTestApp, type TestApp } from '../support/test-app.ts';
@@ -51,5 +54,18 @@ describe('the benchmark in the round report', () => {
   it('shows nothing of it to another organisation', async () => {
     const body = await reportOf('viewer@beta.nl', roundB);
     expect(body).not.toContain('Vergelijking met andere organisaties');
+  });
+
+  it('shows the position on the public page of a published round, unless comparisons are switched off', async () => {
+    await withTenant(t.database.db, t.orgA, (tx) => setRoundStatus(tx, roundA, 'published'));
+    const visitor = new Client(t.app);
+    const shown = (await visitor.get(`/p/alfa/${roundA}`)).body;
+    expect(shown).toContain('Vergelijking met andere organisaties: KTO-benchmark 2026');
+    expect(shown.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('1 van 6');
+    await withTenant(t.database.db, t.orgA, (tx) => savePublicationSettings(tx, t.orgA, roundA, { modules: ['algemeen'], showTrend: true, showReference: false, introduction: '' }));
+    expect((await visitor.get(`/p/alfa/${roundA}`)).body).not.toContain('Vergelijking met andere organisaties');
+    await withTenant(t.database.db, t.orgA, (tx) => savePublicationSettings(tx, t.orgA, roundA, { modules: ['contact'], showTrend: true, showReference: true, introduction: '' }));
+    // Only published questions: the overall mark's module is not published, so no benchmark row is left.
+    expect((await visitor.get(`/p/alfa/${roundA}`)).body).not.toContain('Vergelijking met andere organisaties');
   });
 });

@@ -10,6 +10,7 @@ import { html, type Html, type Printable } from '../html.ts';
 import { formatNumber, type Language, type Translate } from '../i18n/translate.ts';
 import { moduleCharts, overallTrendChart } from './public-charts.ts';
 import { publicPlanSection } from '../plan/public-plan-section.ts';
+import { benchmarkSection } from '../research/benchmark-section.ts';
 
 interface Ctx {
   readonly t: Translate;
@@ -134,6 +135,7 @@ export function publicPage(ctx: Ctx, results: PublicResults): Html {
 ${paragraphs.length ? html`<div class="ks-public-intro">${paragraphs.map((p) => html`<p class="utrecht-paragraph">${p}</p>`)}</div>` : ''}
 ${keyFigures(ctx, report)}
 ${report.modules.length === 0 ? html`<p class="utrecht-paragraph">${t('publish.page.none')}</p>` : report.modules.map((m) => moduleSection(ctx, m, report))}
+${results.benchmarks.length ? benchmarkSection(ctx, results.benchmarks, { modules: report.modules, thresholds: { hideBelow: report.hideBelow, indicativeBelow: report.indicativeBelow } }) : ''}
 ${results.plan ? publicPlanSection(ctx, results.plan, results.organisation.name) : ''}
 ${howToRead(ctx, report)}`;
 }
