@@ -62,9 +62,9 @@ describe('the benchmark in the round report', () => {
     const shown = (await visitor.get(`/p/alfa/${roundA}`)).body;
     expect(shown).toContain('Vergelijking met andere organisaties: KTO-benchmark 2026');
     expect(shown.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('1 van 6');
-    await withTenant(t.database.db, t.orgA, (tx) => savePublicationSettings(tx, t.orgA, roundA, { modules: ['algemeen'], showTrend: true, showReference: false, introduction: '' }));
+    await withTenant(t.database.db, t.orgA, (tx) => savePublicationSettings(tx, t.orgA, roundA, { modules: ['algemeen'], showTrend: true, showReference: false, introduction: '' }, null));
     expect((await visitor.get(`/p/alfa/${roundA}`)).body).not.toContain('Vergelijking met andere organisaties');
-    await withTenant(t.database.db, t.orgA, (tx) => savePublicationSettings(tx, t.orgA, roundA, { modules: ['contact'], showTrend: true, showReference: true, introduction: '' }));
+    await withTenant(t.database.db, t.orgA, (tx) => savePublicationSettings(tx, t.orgA, roundA, { modules: ['contact'], showTrend: true, showReference: true, introduction: '' }, null));
     // Only published questions: the overall mark's module is not published, so no benchmark row is left.
     expect((await visitor.get(`/p/alfa/${roundA}`)).body).not.toContain('Vergelijking met andere organisaties');
   });
