@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { importPublishedFigures, type PublishedFiguresProblem } from '../app/figures/import-published-figures.ts';
+import { importPublishedFigures, type PublishedFiguresProblem } from '../app/history-import/import-published-figures.ts';
 import type { Database } from '../db/connect.ts';
 import { findOrganisationBySlug } from '../db/organisation-store.ts';
 import { withSystem } from '../db/tenant-transaction.ts';

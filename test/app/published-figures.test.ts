@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPublishedFigures } from '../../src/app/figures/import-published-figures.ts';
+import { importPublishedFigures } from '../../src/app/history-import/import-published-figures.ts';
 import { createRound } from '../../src/app/round-design.ts';
 import { roundReport } from '../../src/app/round-report.ts';
 import { ensureStandardQuestionnaire } from '../../src/app/ensure-standard-questionnaire.ts';

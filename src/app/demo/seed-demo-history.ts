@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { importPublishedFigures } from '../figures/import-published-figures.ts';
+import { importPublishedFigures } from '../history-import/import-published-figures.ts';
 
 // Voorbeeldstad's 2023 survey was done by an agency; only its report is left. Its figures were
 // typed over, so the trend starts a year before Klantstem. Some marks came with a standard

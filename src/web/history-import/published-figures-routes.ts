@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { figureItems, importPublishedFigures, type PublishedFiguresProblem } from '../../app/figures/import-published-figures.ts';
+import { figureItems, importPublishedFigures, type PublishedFiguresProblem } from '../../app/history-import/import-published-figures.ts';
 import type { DB } from '../../db/schema.ts';
 import type { FiguresReading } from '../../domain/report/read-published-figures.ts';
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';

@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../db/audit-store.ts';
 import { insertPublishedFigures } from '../../db/published-figures-store.ts';
-import { setRoundStatus } from '../../db/round-store.ts';
 import type { DB } from '../../db/schema.ts';
-import { withTenant } from '../../db/tenant-transaction.ts';
-import { itemsOf, type Item } from '../../domain/questionnaire/questionnaire.ts';
+import { historicRoundProblems, type HistoricRoundField } from '../../domain/history-import/historic-round.ts';
+import type { Item } from '../../domain/questionnaire/questionnaire.ts';
 import { takesPublishedFigure } from '../../domain/report/published-figure.ts';
 import { readPublishedFigures, type FiguresFileProblem, type FiguresReading } from '../../domain/report/read-published-figures.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import { ensureStandardQuestionnaire } from '../ensure-standard-questionnaire.ts';
-import { createRound } from '../round-design.ts';
 import { todayInNetherlands } from '../today.ts';
+import { createHistoricRound, standardItems } from './create-historic-round.ts';
 
 // A round from before Klantstem, of which only the report survives: a closed round of the
 // standard questionnaire without responses, with the figures the report gave per question. The
@@ -28,7 +24,7 @@ export interface PublishedFiguresInput {
   readonly dryRun?: boolean;
 }
 
-export type PublishedFiguresField = 'name' | 'year' | 'source';
+export type PublishedFiguresField = HistoricRoundField;
 
 export type PublishedFiguresProblem =
   /** Every field that is wrong, at once; latest is the last year allowed. */
@@ -36,12 +32,9 @@ export type PublishedFiguresProblem =
   | { readonly kind: 'file'; readonly problem: FiguresFileProblem }
   | { readonly kind: 'rows'; readonly reading: FiguresReading };
 
-export const EARLIEST_FIGURES_YEAR = 1990;
-
 /** The standard questionnaire and its questions old figures can be given for, by key. */
-export async function figureItems(db: Kysely<DB>): Promise<{ readonly versionId: string; readonly items: Map<string, Item> }> {
-  const standard = await ensureStandardQuestionnaire(db);
-  return { versionId: standard.id, items: new Map(itemsOf(standard.definition).filter(takesPublishedFigure).map((i) => [i.key, i])) };
+export function figureItems(db: Kysely<DB>): Promise<{ readonly versionId: string; readonly items: Map<string, Item> }> {
+  return standardItems(db, takesPublishedFigure);
 }
 
 export async function importPublishedFigures(
@@ -50,35 +43,16 @@ export async function importPublishedFigures(
   input: PublishedFiguresInput,
   now = new Date(),
 ): Promise<Result<{ readonly roundId: string | null; readonly reading: FiguresReading }, PublishedFiguresProblem>> {
-  const name = input.name.trim();
   const latest = Number(todayInNetherlands(now).slice(0, 4));
-  const fields: PublishedFiguresField[] = [];
-  if (name === '' || name.length > 200) fields.push('name');
-  if (!Number.isInteger(input.year) || input.year < EARLIEST_FIGURES_YEAR || input.year > latest) fields.push('year');
-  if (input.source.length > 500) fields.push('source');
+  const fields = historicRoundProblems(input, latest);
   if (fields.length) return err({ kind: 'fields', fields, latest });
   const { versionId, items } = await figureItems(db);
   const reading = readPublishedFigures(input.text, items);
   if (reading.fileProblem) return err({ kind: 'file', problem: reading.fileProblem });
   if (reading.rowProblems.length > 0) return err({ kind: 'rows', reading });
   if (input.dryRun) return ok({ roundId: null, reading });
-
-  const roundId = randomUUID();
-  const created = await createRound(db, {
-    organisationId: actor.organisationId, actorId: actor.userId, id: roundId, sourceVersionId: versionId,
-    design: { name, year: input.year, disabledModules: [], ownBlocks: [], targetGroup: '', fieldworkStart: null, fieldworkEnd: null, access: 'codes' },
-  });
-  if (!created.ok) throw new Error(`the standard questionnaire did not compose: ${JSON.stringify(created.error)}`);
-  try {
-    await withTenant(db, actor.organisationId, async (tx) => {
-      await insertPublishedFigures(tx, actor.organisationId, roundId, reading.figures, input.source.trim());
-      await setRoundStatus(tx, roundId, 'closed');
-      await recordAudit(tx, { organisationId: actor.organisationId, userId: actor.userId, action: 'published-figures-imported', details: { roundId, items: reading.figures.length } });
-    });
-  } catch (error) {
-    // Nothing half-imported: without its figures the round would be an empty closed round.
-    await withTenant(db, actor.organisationId, (tx) => tx.deleteFrom('rounds').where('id', '=', roundId).execute());
-    throw error;
-  }
+  const roundId = await createHistoricRound(db, actor, { name: input.name, year: input.year, versionId },
+    { action: 'published-figures-imported', details: { items: reading.figures.length } },
+    (tx, id) => insertPublishedFigures(tx, actor.organisationId, id, reading.figures, input.source.trim()));
   return ok({ roundId, reading });
 }
