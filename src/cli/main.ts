@@ -17,7 +17,7 @@ import { withSystem } from '../db/tenant-transaction.ts';
 import { importLimeSurveyCommand } from './import-limesurvey-command.ts';
 import { benchmarkCommands } from './benchmark-commands.ts';
 import { jobsTable } from './jobs-table.ts';
-import { figuresCommands } from './figures-command.ts';
+import { historyCommands } from './history-commands.ts';
 import { OperationsError, operationsCommands } from './operations-commands.ts';
 
 interface Command {
@@ -167,7 +167,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...operationsCommands,
-  ...figuresCommands,
+  ...historyCommands,
   'import-limesurvey': importLimeSurveyCommand,
   ...benchmarkCommands,
 };

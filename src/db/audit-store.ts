@@ -11,6 +11,7 @@ export type AuditAction =
   | 'api-token-created'
   | 'round-created'
   | 'published-figures-imported'
+  | 'raw-responses-imported'
   | 'round-updated'
   | 'round-status-changed'
   | 'export'

@@ -87,3 +87,19 @@ describe('reading a response file', () => {
     ]);
   });
 });
+
+describe('a mapping written as text', () => {
+  it('names columns by header or number, with recoding, and reports lines it cannot use', async () => {
+    const { parseMappingText } = await import('../../../src/domain/history-import/mapping-text.ts');
+    const headers = ['id', 'Q1', 'Tevredenheid balie'];
+    const { mapping, problems } = parseMappingText('# comment line\nq1 = algemeen.cijfer\n#3 = balie.bejegening | Zeer tevreden=5 | Tevreden=4\nQ9 = minima.bekend\nzonder sleutel\n', headers);
+    expect(mapping.map((m) => [m.column, m.itemKey, [...m.recoding]])).toEqual([
+      [1, 'algemeen.cijfer', []],
+      [2, 'balie.bejegening', [['zeer tevreden', '5'], ['tevreden', '4']]],
+    ]);
+    expect(problems).toEqual([
+      { line: 4, text: 'Q9 = minima.bekend', problem: 'no-such-column' },
+      { line: 5, text: 'zonder sleutel', problem: 'syntax' },
+    ]);
+  });
+});

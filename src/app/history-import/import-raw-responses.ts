@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Channel, DB } from '../../db/schema.ts';
+import { insertCompletedResponses } from '../../db/response-store.ts';
+import type { AddressTable } from '../../domain/address-file/parse-csv.ts';
+import { historicRoundProblems, type HistoricRoundField } from '../../domain/history-import/historic-round.ts';
+import { checkMapping, readResponseFile, suggestColumnMapping, type ColumnMapping, type MappingProblem, type ResponseReading } from '../../domain/history-import/read-response-file.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { readAddressFile, type ReadProblem } from '../fieldwork/read-address-file.ts';
+import { todayInNetherlands } from '../today.ts';
+import { createHistoricRound, standardItems } from './create-historic-round.ts';
+
+// Raw responses of a survey from before Klantstem (a LimeSurvey response export or an agency's
+// data file, CSV or XLSX, one row per respondent) as a closed round of the standard
+// questionnaire: one row per answer, like every other round, so every report, breakdown and
+// trend works on it. The researcher maps columns to questions and recodes values; a dry run
+// shows what would be imported, and unreadable cells stop the import unless the researcher
+// chooses to leave them out.
+
+export const MAX_RESPONSE_ROWS = 20_000;
+
+export interface RawResponsesInput {
+  readonly name: string;
+  readonly year: number;
+  readonly bytes: Buffer;
+  /** Column → question; without it, columns are matched by key or question text. */
+  readonly mapping?: readonly ColumnMapping[];
+  readonly channel: Channel;
+  /** Import the readable answers and leave unreadable cells empty. */
+  readonly skipUnreadable?: boolean;
+  readonly dryRun?: boolean;
+}
+
+export type RawResponsesProblem =
+  | { readonly kind: 'fields'; readonly fields: readonly HistoricRoundField[]; readonly latest: number }
+  | { readonly kind: 'file'; readonly problem: ReadProblem | 'too-many-rows'; readonly max?: number }
+  | { readonly kind: 'mapping'; readonly problems: readonly MappingProblem[]; readonly headers: readonly string[] }
+  | { readonly kind: 'cells'; readonly reading: ResponseReading & { readonly problemCount: number }; readonly mapping: readonly ColumnMapping[]; readonly headers: readonly string[] }
+  | { readonly kind: 'no-responses' };
+
+export interface RawResponsesOutcome {
+  readonly roundId: string | null;
+  readonly headers: readonly string[];
+  readonly mapping: readonly ColumnMapping[];
+  readonly responses: number;
+  readonly answers: number;
+  readonly emptyRows: number;
+  /** Cells left empty because they could not be read (only with skipUnreadable). */
+  readonly skippedCells: number;
+  readonly reading: ResponseReading & { readonly problemCount: number };
+}
+
+/** The file as a table, for the mapping screen. */
+export async function readResponseTable(bytes: Buffer): Promise<Result<AddressTable, RawResponsesProblem>> {
+  const file = await readAddressFile(bytes);
+  if (!file.ok) return err({ kind: 'file', problem: file.error });
+  if (file.value.table.rows.length > MAX_RESPONSE_ROWS) return err({ kind: 'file', problem: 'too-many-rows', max: MAX_RESPONSE_ROWS });
+  return ok(file.value.table);
+}
+
+export async function importRawResponses(
+  db: Kysely<DB>,
+  actor: { readonly organisationId: string; readonly userId: string | null },
+  input: RawResponsesInput,
+  now = new Date(),
+): Promise<Result<RawResponsesOutcome, RawResponsesProblem>> {
+  const latest = Number(todayInNetherlands(now).slice(0, 4));
+  const fields = historicRoundProblems(input, latest);
+  if (fields.length) return err({ kind: 'fields', fields, latest });
+  const table = await readResponseTable(input.bytes);
+  if (!table.ok) return table;
+  const { headers } = table.value;
+  const { versionId, items } = await standardItems(db);
+  const mapping = input.mapping ?? [...suggestColumnMapping(headers, items)].map(([column, itemKey]) => ({ column, itemKey, recoding: new Map() }));
+  const mappingProblems = checkMapping(mapping, headers, items);
+  if (mappingProblems.length) return err({ kind: 'mapping', problems: mappingProblems, headers });
+  const reading = readResponseFile(table.value, mapping, items);
+  if (reading.problemCount > 0 && !input.skipUnreadable) return err({ kind: 'cells', reading, mapping, headers });
+  if (reading.responses.length === 0) return err({ kind: 'no-responses' });
+  const outcome = {
+    headers, mapping, reading, responses: reading.responses.length, emptyRows: reading.emptyRows,
+    answers: reading.responses.reduce((n, r) => n + r.length, 0), skippedCells: reading.problemCount,
+  };
+  if (input.dryRun) return ok({ ...outcome, roundId: null });
+  // A date inside the round's year: the file does not say when each form came in.
+  const day = `${input.year}-07-01`;
+  const roundId = await createHistoricRound(db, actor, { name: input.name, year: input.year, versionId },
+    { action: 'raw-responses-imported', details: { responses: outcome.responses, answers: outcome.answers, skippedCells: outcome.skippedCells } },
+    (tx, id) => insertCompletedResponses(tx, actor.organisationId, id, reading.responses.map((answers) => ({
+      id: randomUUID(), channel: input.channel, language: 'nl', startedOn: day, completedOn: day, answers,
+    }))));
+  return ok({ ...outcome, roundId });
+}
