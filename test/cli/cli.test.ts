@@ -89,4 +89,34 @@ describe('npm run cli', () => {
       await database.close();
     }
   }, 120_000);
+
+  it('imports raw responses with a mapping file, after a dry run, and lists cells it cannot read', async () => {
+    const file = path.join(dataDir, 'kto-2022.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1};${6 + (i % 4)};${i % 3 === 0 ? 'Zeer tevreden' : 'Eens'}`);
+    fs.writeFileSync(file, ['nr;Rapportcijfer;Q7', ...rows].join('\n'));
+    const map = path.join(dataDir, 'kto-2022.map');
+    fs.writeFileSync(map, 'Rapportcijfer = algemeen.cijfer\nQ7 = balie.bejegening\n');
+    const args = ['import-responses', '--organisation', 'gemeente-test', '--name', 'KTO 2022', '--year', '2022', '--file', file, '--map', map];
+    const refused = await cli(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('nothing was imported; 4 cells cannot be read');
+    expect(refused.out).toContain('row 2, column "Q7": "Zeer tevreden" cannot be read as an answer to this question');
+    fs.writeFileSync(map, 'Rapportcijfer = algemeen.cijfer\nQ7 = balie.bejegening | Zeer tevreden=5\n');
+    const dry = await cli(...args, '--dry-run');
+    expect(dry.out).toContain('Dry run: 12 responses with 24 answers; nothing was stored.');
+    const imported = await cli(...args, '--channel', 'paper');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/Imported 12 responses with 24 answers as round [0-9a-f-]{36} \(closed\)/);
+    expect(imported.out).toContain('"Q7"');
+
+    const database = await connect({ dataDir });
+    try {
+      const answers = await database.db.selectFrom('answers').innerJoin('rounds', 'rounds.id', 'answers.round_id')
+        .select((eb) => eb.fn.countAll<string>().as('n')).where('rounds.name', '=', 'KTO 2022').where('answers.item_key', '=', 'balie.bejegening').where('answers.value_num', '=', 5)
+        .executeTakeFirstOrThrow();
+      expect(Number(answers.n)).toBe(4);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });
