@@ -92,6 +92,7 @@ function describeResponses(problem: RawResponsesProblem): string {
       return `nothing was imported; ${reading.problemCount} cells cannot be read (recode them with --map, or add --skip-unreadable to leave them empty):\n${listed.join('\n')}${more}`;
     }
     case 'no-responses': return 'no row has an answer to a linked question';
+    case 'upload-gone': return 'the uploaded file is no longer there; upload it again';
   }
 }
 
@@ -165,7 +166,7 @@ export const historyCommands = {
         mapping = parsed.mapping;
       }
       const imported = await importRawResponses(database.db, { organisationId: organisation.id, userId: null }, {
-        name: typeof values.name === 'string' ? values.name : '', year: Number(values.year), bytes, channel,
+        name: typeof values.name === 'string' ? values.name : '', year: Number(values.year), file: { bytes }, channel,
         ...(mapping ? { mapping } : {}), skipUnreadable: values['skip-unreadable'] === true, dryRun: values['dry-run'] === true,
       });
       if (!imported.ok) throw new OperationsError(describeResponses(imported.error));

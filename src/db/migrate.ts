@@ -15,6 +15,7 @@ import * as councilAdvice from './migrations/0021-council-advice.ts';
 import * as benchmark from './migrations/0022-benchmark.ts';
 import * as questionnaireImports from './migrations/0023-questionnaire-imports.ts';
 import * as publishedFigures from './migrations/0024-published-figures.ts';
+import * as responseUploads from './migrations/0025-response-uploads.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0022-benchmark': benchmark,
   '0023-questionnaire-imports': questionnaireImports,
   '0024-published-figures': publishedFigures,
+  '0025-response-uploads': responseUploads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,7 +5,7 @@ import type { PublicationTables } from './publication-schema.ts';
 import type { OpenAnswersTables } from './open-answers-schema.ts';
 import type { WeightingTables } from './weighting-schema.ts';
 import type { CouncilTables } from './council-schema.ts';
-import type { PublishedFiguresTables } from './published-figures-schema.ts';
+import type { HistoricRoundTables } from './historic-rounds-schema.ts';
 import type { HistoryImportTables } from './history-import-schema.ts';
 import type { BenchmarkTables } from './benchmark-schema.ts';
 
@@ -204,7 +204,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, HistoryImportTables, PublishedFiguresTables, BenchmarkTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, HistoryImportTables, HistoricRoundTables, BenchmarkTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

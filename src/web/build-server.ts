@@ -24,6 +24,7 @@ import { emailPlugin } from './email/email-plugin.ts';
 import { addressRoutes } from './fieldwork/address-routes.ts';
 import { questionnaireImportRoutes } from './history-import/questionnaire-import-routes.ts';
 import { publishedFiguresRoutes } from './history-import/published-figures-routes.ts';
+import { rawResponsesRoutes } from './history-import/raw-responses-routes.ts';
 import { sampleRoutes } from './fieldwork/sample-routes.ts';
 import { requestContext } from './request-context.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -133,6 +134,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(questionnaireRoutes, { db: options.db });
   await app.register(questionnaireImportRoutes, { db: options.db });
   await app.register(publishedFiguresRoutes, { db: options.db });
+  await app.register(rawResponsesRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(reportSettingsRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });

@@ -31,7 +31,7 @@ describe('raw responses from before Klantstem', () => {
 
   it('reports the cells it cannot read and stores nothing, then leaves them empty when asked', async () => {
     const before = (await rounds()).length;
-    const refused = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, bytes: Buffer.from(CSV), mapping, channel: 'web' });
+    const refused = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, file: { bytes: Buffer.from(CSV) }, mapping, channel: 'web' });
     if (refused.ok || refused.error.kind !== 'cells') throw new Error('expected unreadable cells');
     expect(refused.error.reading.problems).toEqual([
       { row: 4, column: 2, header: 'Bereikbaarheid telefoon', value: 'Zeer tevreden', problem: 'unreadable' },
@@ -39,23 +39,23 @@ describe('raw responses from before Klantstem', () => {
       { row: 12, column: 2, header: 'Bereikbaarheid telefoon', value: 'Zeer tevreden', problem: 'unreadable' },
       { row: 15, column: 2, header: 'Bereikbaarheid telefoon', value: 'Zeer tevreden', problem: 'unreadable' },
     ]);
-    const skipped = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, bytes: Buffer.from(CSV), mapping, channel: 'web', skipUnreadable: true, dryRun: true });
+    const skipped = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, file: { bytes: Buffer.from(CSV) }, mapping, channel: 'web', skipUnreadable: true, dryRun: true });
     expect(skipped.ok && [skipped.value.responses, skipped.value.emptyRows, skipped.value.skippedCells, skipped.value.roundId]).toEqual([14, 2, 4, null]);
     expect((await rounds()).length).toBe(before);
   });
 
   it('matches columns by key without a mapping, and refuses a mapping to an unknown question', async () => {
-    const dry = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, bytes: Buffer.from(CSV), channel: 'web', dryRun: true });
+    const dry = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, file: { bytes: Buffer.from(CSV) }, channel: 'web', dryRun: true });
     expect(dry.ok && dry.value.mapping.map((m) => m.itemKey)).toEqual(['algemeen.cijfer', 'minima.bekend']);
-    const wrong = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, bytes: Buffer.from(CSV), channel: 'web', mapping: [{ column: 2, itemKey: 'telefoon.bestaat_niet', recoding: new Map() }] });
+    const wrong = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, file: { bytes: Buffer.from(CSV) }, channel: 'web', mapping: [{ column: 2, itemKey: 'telefoon.bestaat_niet', recoding: new Map() }] });
     expect(wrong.ok ? null : wrong.error).toEqual({ kind: 'mapping', problems: [{ kind: 'unknown-item', column: 2, itemKey: 'telefoon.bestaat_niet' }], headers: ['respondent', 'algemeen.cijfer', 'Bereikbaarheid telefoon', 'minima.bekend'] });
-    const binary = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), channel: 'web' });
+    const binary = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, file: { bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]) }, channel: 'web' });
     expect(binary.ok ? null : binary.error).toEqual({ kind: 'file', problem: 'xls' });
   });
 
   it('imports a recoded file as a closed round whose report gives the hand-worked figures', async () => {
     const recoded = mapping.map((m) => (m.column === 2 ? { ...m, recoding: parseRecoding('Zeer tevreden=5').recoding } : m));
-    const imported = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, bytes: Buffer.from(CSV), mapping: recoded, channel: 'paper' });
+    const imported = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, file: { bytes: Buffer.from(CSV) }, mapping: recoded, channel: 'paper' });
     if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     // Per eight rows 7 marks + 6 reachability + 7 yes/no answers.
     expect([imported.value.responses, imported.value.answers]).toEqual([14, 40]);
@@ -77,7 +77,7 @@ describe('raw responses from before Klantstem', () => {
     const sheet = workbook.addWorksheet('Antwoorden');
     for (const line of CSV.split('\n')) sheet.addRow(line.split(';').map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const dry = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, bytes, mapping, channel: 'web', skipUnreadable: true, dryRun: true });
+    const dry = await importRawResponses(t.database.db, actor(), { name: 'KTO 2022', year: 2022, file: { bytes }, mapping, channel: 'web', skipUnreadable: true, dryRun: true });
     expect(dry.ok && [dry.value.responses, dry.value.answers, dry.value.skippedCells]).toEqual([14, 36, 4]);
   });
 });

@@ -68,6 +68,7 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into questionnaire_imports (id, organisation_id, questionnaire_id, original_version_id, current_version_id, source_format, file_name, report, source_codes) values (${randomUUID()}, ${id}, ${questionnaire}, ${version}, ${version}, 'limesurvey', 'kto-2019.lss', '[]'::jsonb, '{}'::jsonb)`);
     await run(sql`insert into advice_responses (organisation_id, point_id, decision, reasons, responded_on) values (${id}, ${point}, 'partly', 'Deels', '2026-12-10')`);
     await run(sql`insert into published_figures (organisation_id, round_id, item_key, n, mean, sd, share) values (${id}, ${round}, 'algemeen.cijfer', 200, 6.8, 1.6, 0.09)`);
+    await run(sql`insert into response_uploads (id, organisation_id, file_name, headers, rows) values (${randomUUID()}, ${id}, 'kto.csv', '["algemeen.cijfer"]'::jsonb, '[["7"]]'::jsonb)`);
     const benchmark = randomUUID(), participant = randomUUID();
     await run(sql`insert into benchmarks (id, organisation_id, role, name, year, questionnaire_version) values (${benchmark}, ${id}, 'organiser', 'Benchmark', 2025, 'standaard-kto 1')`);
     await run(sql`insert into benchmark_participants (id, organisation_id, benchmark_id, name, public_key, key_id, consent) values (${participant}, ${id}, ${benchmark}, 'Gemeente Z', 'pem', ${'0'.repeat(32)}, 'anonymous')`);

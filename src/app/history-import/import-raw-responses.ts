@@ -7,6 +7,9 @@ import { historicRoundProblems, type HistoricRoundField } from '../../domain/his
 import { checkMapping, readResponseFile, suggestColumnMapping, type ColumnMapping, type MappingProblem, type ResponseReading } from '../../domain/history-import/read-response-file.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { readAddressFile, type ReadProblem } from '../fieldwork/read-address-file.ts';
+import { deleteResponseUpload, getResponseUpload, saveResponseUpload, type ResponseUpload } from '../../db/response-upload-store.ts';
+import { withTenant } from '../../db/tenant-transaction.ts';
+import type { Item } from '../../domain/questionnaire/questionnaire.ts';
 import { todayInNetherlands } from '../today.ts';
 import { createHistoricRound, standardItems } from './create-historic-round.ts';
 
@@ -22,7 +25,8 @@ export const MAX_RESPONSE_ROWS = 20_000;
 export interface RawResponsesInput {
   readonly name: string;
   readonly year: number;
-  readonly bytes: Buffer;
+  /** The file itself, or an upload kept for the mapping page (deleted once imported). */
+  readonly file: { readonly bytes: Buffer } | { readonly uploadId: string };
   /** Column → question; without it, columns are matched by key or question text. */
   readonly mapping?: readonly ColumnMapping[];
   readonly channel: Channel;
@@ -36,7 +40,8 @@ export type RawResponsesProblem =
   | { readonly kind: 'file'; readonly problem: ReadProblem | 'too-many-rows'; readonly max?: number }
   | { readonly kind: 'mapping'; readonly problems: readonly MappingProblem[]; readonly headers: readonly string[] }
   | { readonly kind: 'cells'; readonly reading: ResponseReading & { readonly problemCount: number }; readonly mapping: readonly ColumnMapping[]; readonly headers: readonly string[] }
-  | { readonly kind: 'no-responses' };
+  | { readonly kind: 'no-responses' }
+  | { readonly kind: 'upload-gone' };
 
 export interface RawResponsesOutcome {
   readonly roundId: string | null;
@@ -58,6 +63,40 @@ export async function readResponseTable(bytes: Buffer): Promise<Result<AddressTa
   return ok(file.value.table);
 }
 
+async function uploadedTable(db: Kysely<DB>, organisationId: string, uploadId: string): Promise<Result<AddressTable, RawResponsesProblem>> {
+  const upload = await withTenant(db, organisationId, (tx) => getResponseUpload(tx, organisationId, uploadId));
+  return upload ? ok(upload.table) : err({ kind: 'upload-gone' });
+}
+
+/** Keeps an uploaded file as a table for the mapping page. */
+export async function uploadResponseFile(
+  db: Kysely<DB>,
+  actor: { readonly organisationId: string; readonly userId: string | null },
+  file: { readonly fileName: string; readonly bytes: Buffer },
+): Promise<Result<string, RawResponsesProblem>> {
+  const table = await readResponseTable(file.bytes);
+  if (!table.ok) return table;
+  const id = randomUUID();
+  await withTenant(db, actor.organisationId, (tx) => saveResponseUpload(tx, actor.organisationId, { id, fileName: file.fileName.slice(0, 255), table: table.value }, actor.userId));
+  return ok(id);
+}
+
+export interface ResponseUploadView {
+  readonly upload: ResponseUpload;
+  readonly items: ReadonlyMap<string, Item>;
+  readonly suggested: ReadonlyMap<number, string>;
+  /** Up to four different values per column, to recognise it by. */
+  readonly samples: readonly (readonly string[])[];
+}
+
+export async function responseUploadView(db: Kysely<DB>, organisationId: string, uploadId: string): Promise<ResponseUploadView | undefined> {
+  const upload = await withTenant(db, organisationId, (tx) => getResponseUpload(tx, organisationId, uploadId));
+  if (!upload) return undefined;
+  const { items } = await standardItems(db);
+  const samples = upload.table.headers.map((_, column) => [...new Set(upload.table.rows.map((row) => (row[column] ?? '').trim()).filter(Boolean))].slice(0, 4));
+  return { upload, items, suggested: suggestColumnMapping(upload.table.headers, items), samples };
+}
+
 export async function importRawResponses(
   db: Kysely<DB>,
   actor: { readonly organisationId: string; readonly userId: string | null },
@@ -67,7 +106,9 @@ export async function importRawResponses(
   const latest = Number(todayInNetherlands(now).slice(0, 4));
   const fields = historicRoundProblems(input, latest);
   if (fields.length) return err({ kind: 'fields', fields, latest });
-  const table = await readResponseTable(input.bytes);
+  const table = 'bytes' in input.file
+    ? await readResponseTable(input.file.bytes)
+    : await uploadedTable(db, actor.organisationId, input.file.uploadId);
   if (!table.ok) return table;
   const { headers } = table.value;
   const { versionId, items } = await standardItems(db);
@@ -86,8 +127,11 @@ export async function importRawResponses(
   const day = `${input.year}-07-01`;
   const roundId = await createHistoricRound(db, actor, { name: input.name, year: input.year, versionId },
     { action: 'raw-responses-imported', details: { responses: outcome.responses, answers: outcome.answers, skippedCells: outcome.skippedCells } },
-    (tx, id) => insertCompletedResponses(tx, actor.organisationId, id, reading.responses.map((answers) => ({
-      id: randomUUID(), channel: input.channel, language: 'nl', startedOn: day, completedOn: day, answers,
-    }))));
+    async (tx, id) => {
+      await insertCompletedResponses(tx, actor.organisationId, id, reading.responses.map((answers) => ({
+        id: randomUUID(), channel: input.channel, language: 'nl', startedOn: day, completedOn: day, answers,
+      })));
+      if ('uploadId' in input.file) await deleteResponseUpload(tx, actor.organisationId, input.file.uploadId);
+    });
   return ok({ ...outcome, roundId });
 }

@@ -4,6 +4,7 @@ import { lettersEn } from './letters-en.ts';
 import { addressEn } from './address-en.ts';
 import { historyImportEn } from './history-import-en.ts';
 import { figuresEn } from './figures-en.ts';
+import { responsesEn } from './responses-en.ts';
 import { jobsEn } from './jobs-en.ts';
 import { reportEn } from './report-en.ts';
 import { fieldworkEn } from './fieldwork-en.ts';
@@ -379,4 +380,5 @@ export const en: Record<MessageKey, string> = {
   ...planEn,
   ...historyImportEn,
   ...figuresEn,
+  ...responsesEn,
 };

@@ -15,6 +15,7 @@ import { publishNl } from './publish-nl.ts';
 import { planNl } from './plan-nl.ts';
 import { historyImportNl } from './history-import-nl.ts';
 import { figuresNl } from './figures-nl.ts';
+import { responsesNl } from './responses-nl.ts';
 // Interface text, Dutch first (B1). Other catalogues must have exactly these keys.
 export const nl = {
   'app.name': 'Klantstem',
@@ -378,6 +379,7 @@ export const nl = {
   ...planNl,
   ...historyImportNl,
   ...figuresNl,
+  ...responsesNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
