@@ -38,12 +38,23 @@ function mappingErrors(t: Translate, problem: RawResponsesProblem, mapping: read
         }
       });
     case 'cells': {
-      const listed = problem.reading.problems.slice(0, 20).map((p) => ({
-        field: `recode-${p.column}`,
-        message: t('responses.error.cell', { row: p.row, header: p.header, value: p.value, problem: t(`responses.cell.${p.problem}`) }),
+      // One line per column and value: a file repeats the same unreadable answer many times.
+      const groups = new Map<string, { column: number; header: string; value: string; problem: string; rows: number[] }>();
+      for (const p of problem.reading.problems) {
+        const key = `${p.column}\u0000${p.value}\u0000${p.problem}`;
+        const group = groups.get(key) ?? { column: p.column, header: p.header, value: p.value, problem: p.problem, rows: [] };
+        group.rows.push(p.row);
+        groups.set(key, group);
+      }
+      const listed = [...groups.values()].slice(0, 20).map((g) => ({
+        field: `recode-${g.column}`,
+        message: t('responses.error.cell', {
+          rows: g.rows.length > 5 ? `${g.rows.slice(0, 5).join(', ')} …` : g.rows.join(', '), count: g.rows.length,
+          header: g.header, value: g.value, problem: t(`responses.cell.${g.problem as 'unreadable'}`),
+        }),
       }));
-      const more = problem.reading.problemCount - listed.length;
-      return more > 0 ? [...listed, { field: `recode-${problem.reading.problems[0]!.column}`, message: t('responses.error.moreCells', { count: more }) }] : listed;
+      const more = problem.reading.problemCount - problem.reading.problems.length;
+      return more > 0 ? [...listed, { field: listed[0]!.field, message: t('responses.error.moreCells', { count: more }) }] : listed;
     }
     case 'no-responses': return [{ field: 'col-0', message: t('responses.error.noResponses') }];
     case 'upload-gone': return [{ field: 'name', message: t('responses.error.gone') }];

@@ -40,7 +40,7 @@ export const responsesEn: Record<keyof typeof responsesNl, string> = {
   'responses.error.itemTwice': 'This question is already linked to another column.',
   'responses.error.unknownItem': 'Choose a question from the list.',
   'responses.error.recoding': 'Write each recoding as: value=new value. Cannot read: {lines}',
-  'responses.error.cell': 'Row {row}, column "{header}": "{value}" {problem}',
+  'responses.error.cell': 'Column "{header}": "{value}" {problem} ({count}×, row {rows})',
   'responses.error.moreCells': 'And {count} more cells that cannot be read.',
   'responses.error.noResponses': 'No row has an answer to a linked question.',
   'responses.error.gone': 'The file is no longer there (it was imported already, or is older than a day). Upload it again.',

@@ -39,7 +39,7 @@ export const responsesNl = {
   'responses.error.itemTwice': 'Deze vraag is al aan een andere kolom gekoppeld.',
   'responses.error.unknownItem': 'Kies een vraag uit de lijst.',
   'responses.error.recoding': 'Schrijf elke omzetting als: waarde=nieuwe waarde. Niet te lezen: {lines}',
-  'responses.error.cell': 'Rij {row}, kolom "{header}": "{value}" {problem}',
+  'responses.error.cell': 'Kolom "{header}": "{value}" {problem} ({count}×, rij {rows})',
   'responses.error.moreCells': 'En nog {count} cellen die niet te lezen zijn.',
   'responses.error.noResponses': 'Geen enkele rij heeft een antwoord op een gekoppelde vraag.',
   'responses.error.gone': 'Het bestand is er niet meer (het is al ingelezen, of ouder dan een dag). Upload het opnieuw.',

@@ -53,7 +53,7 @@ describe('adding an earlier round from a response file', () => {
     const form = { name: 'KTO 2021', year: '2021', channel: 'paper', 'col-0': 'algemeen.cijfer', 'col-1': 'balie.bejegening', 'col-2': '', 'recode-0': '', 'recode-1': '', 'recode-2': '' };
     const refused = await client.post(mappingUrl, { ...form, action: 'check' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('href="#recode-1">Rij 3, kolom &quot;Q7&quot;: &quot;Zeer tevreden&quot; is geen antwoord op deze vraag.');
+    expect(refused.body).toContain('href="#recode-1">Kolom &quot;Q7&quot;: &quot;Zeer tevreden&quot; is geen antwoord op deze vraag. Zet de waarde om of laat onleesbare cellen leeg. (6×, rij 3, 6, 8, 11, 13 …)');
     const badRecoding = await client.post(mappingUrl, { ...form, 'recode-1': 'Zeer tevreden', action: 'check' });
     expect(text(badRecoding.body)).toContain('Schrijf elke omzetting als: waarde=nieuwe waarde. Niet te lezen: Zeer tevreden');
     const twice = await client.post(mappingUrl, { ...form, 'col-2': 'algemeen.cijfer', action: 'check' });
