@@ -328,14 +328,22 @@ describe('seedDemo', () => {
     expect(current.n).toBe(0);
   });
 
-  it('starts Voorbeeldstad\'s trend with a 2023 round known only from its report', async () => {
+  it('starts Voorbeeldstad\'s trend with a 2022 round from an agency\'s data file and a 2023 round known only from its report', async () => {
     const organisation = (await one(sql<{ id: string }>`select id from organisations where slug = 'voorbeeldstad'`)).id;
     const view = (await roundReport(db, organisation, await roundId('voorbeeldstad', 2024)))!;
     expect(view.report.previousRound).toMatchObject({ year: 2023, fromReport: true, completed: 286 });
     const overall = view.report.overall!;
     expect(overall.previous?.figure?.value).toBe(6.8);
     expect(overall.comparison).not.toBeNull();
-    expect(overall.trend.map((p) => p.year)).toEqual([2023, 2024]);
+    expect(overall.trend.map((p) => p.year)).toEqual([2022, 2023, 2024]);
+    expect(overall.trend[0]!.n).toBeGreaterThan(230);
+    const raw = (await roundReport(db, organisation, await roundId('voorbeeldstad', 2022)))!;
+    expect(raw.report.completed).toBe(260);
+    const reachability = raw.report.modules.flatMap((m) => m.items).find((i) => i.key === 'telefoon.bereikbaarheid')!;
+    expect(reachability.notApplicable).toBeGreaterThan(5);
+    // The agency's client numbers were never read.
+    const texts = await rows(sql<{ n: number }>`select count(*)::int as n from answers where round_id = ${raw.round.id} and value_text is not null`);
+    expect(texts[0]!.n).toBe(0);
     const figures = await rows(sql<{ n: number }>`select count(*)::int as n from published_figures where organisation_id = ${organisation}`);
     expect(figures[0]!.n).toBe(10);
   });
