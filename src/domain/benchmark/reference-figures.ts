@@ -159,7 +159,8 @@ export function pool(kind: BenchmarkItemKind, parts: readonly ItemContribution[]
   };
 }
 
-function figureSet(item: ItemContribution): FigureSet {
+/** The headline figures of one organisation's (or a pooled) contribution to an item. */
+export function figureSet(item: ItemContribution): FigureSet {
   const counts = { counts: valueCountsOf(item), notApplicable: item.notApplicable };
   switch (item.kind) {
     case 'mark': { const s = summariseMarks(counts); return { n: s.n, notApplicable: s.notApplicable, mean: s.mean, share: s.insufficient }; }

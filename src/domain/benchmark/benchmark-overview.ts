@@ -1,0 +1,69 @@
+// The organiser's view of a benchmark: who contributed, and per question the pooled figure and
+// the spread of the organisations' own figures (mean mark, or share agreeing / yes). Only
+// aggregates were shared, so this is all there is; an organisation's own figure is shown only
+// on at least hideBelow answers, and with its name only when it consented to be named.
+
+import { classifyN, type ReportingThresholds } from '../statistics/reporting-thresholds.ts';
+import type { BenchmarkItemKind, Contribution, ItemContribution } from './contribution.ts';
+import { figureSet, pool } from './reference-figures.ts';
+
+export interface OverviewParticipant {
+  readonly id: string;
+  readonly name: string;
+  readonly named: boolean;
+  readonly contribution: Contribution | null;
+}
+
+export interface OrganisationFigure {
+  readonly participantId: string;
+  /** Null for an organisation that did not consent to be named. */
+  readonly name: string | null;
+  readonly n: number;
+  readonly value: number;
+}
+
+export interface ItemOverview {
+  readonly itemKey: string;
+  readonly kind: BenchmarkItemKind;
+  /** Organisations with answers to the item. */
+  readonly organisations: number;
+  readonly n: number;
+  /** The pooled headline figure: mean mark, or share (helemaal) eens / ja. */
+  readonly value: number | null;
+  /** Organisations' own figures (on enough answers), highest first. */
+  readonly figures: readonly OrganisationFigure[];
+}
+
+export interface BenchmarkOverview {
+  readonly participants: number;
+  readonly contributed: number;
+  readonly items: readonly ItemOverview[];
+}
+
+/** The figure an item is compared on: the mean of a mark, the share agreeing or answering yes otherwise. */
+export function headlineValue(item: ItemContribution): number | null {
+  const figures = figureSet(item);
+  return item.kind === 'mark' ? figures.mean.mean : (figures.share?.share ?? null);
+}
+
+export function benchmarkOverview(participants: readonly OverviewParticipant[], thresholds: ReportingThresholds): BenchmarkOverview {
+  const contributing = participants.filter((p): p is OverviewParticipant & { contribution: Contribution } => p.contribution !== null);
+  const keys = [...new Set(contributing.flatMap((p) => Object.keys(p.contribution.items)))].sort();
+  const items = keys.map((itemKey): ItemOverview => {
+    const parts = contributing.flatMap((p) => {
+      const item = p.contribution.items[itemKey];
+      return item && item.n > 0 ? [{ participant: p, item }] : [];
+    });
+    const kind = parts[0]?.item.kind ?? 'mark';
+    const pooled = parts.length ? pool(kind, parts.map((p) => p.item)) : null;
+    const figures = parts
+      .filter(({ item }) => classifyN(item.n, thresholds) !== 'hidden')
+      .flatMap(({ participant, item }) => {
+        const value = headlineValue(item);
+        return value === null ? [] : [{ participantId: participant.id, name: participant.named ? participant.name : null, n: item.n, value }];
+      })
+      .sort((a, b) => b.value - a.value);
+    return { itemKey, kind, organisations: parts.length, n: pooled?.n ?? 0, value: pooled ? headlineValue(pooled) : null, figures };
+  });
+  return { participants: participants.length, contributed: contributing.length, items };
+}
