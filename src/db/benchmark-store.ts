@@ -29,6 +29,7 @@ export interface BenchmarkParticipantRow {
 
 export interface StoredContribution {
   readonly fileId: string;
+  readonly importedAt: Date;
   readonly participantId: string;
   readonly sizeClass: string | null;
   readonly region: string | null;
@@ -46,6 +47,14 @@ export async function insertBenchmark(tx: Tx, benchmark: Benchmark): Promise<voi
     id: benchmark.id, organisation_id: benchmark.organisationId, role: benchmark.role, name: benchmark.name, year: benchmark.year,
     questionnaire_version: benchmark.questionnaireVersion, organiser_public_key: benchmark.organiserPublicKey, own_public_key: benchmark.ownPublicKey,
   }).execute();
+}
+
+/** The organisation's benchmarks in one role, newest year first. */
+export async function benchmarksOf(tx: Tx, organisationId: string, role: Benchmark['role']): Promise<Benchmark[]> {
+  return tx.selectFrom('benchmarks').select(benchmarkColumns)
+    .where('organisation_id', '=', organisationId).where('role', '=', role)
+    .orderBy('year', 'desc').orderBy('name')
+    .execute();
 }
 
 export async function findBenchmark(tx: Tx, organisationId: string, name: string, year: number): Promise<Benchmark | undefined> {
@@ -76,7 +85,7 @@ export async function contributionFileExists(tx: Tx, organisationId: string, fil
   return row !== undefined;
 }
 
-export async function insertContribution(tx: Tx, organisationId: string, benchmarkId: string, contribution: StoredContribution): Promise<void> {
+export async function insertContribution(tx: Tx, organisationId: string, benchmarkId: string, contribution: Omit<StoredContribution, 'importedAt'>): Promise<void> {
   await tx.insertInto('benchmark_contributions').values({
     file_id: contribution.fileId, organisation_id: organisationId, benchmark_id: benchmarkId, participant_id: contribution.participantId,
     size_class: contribution.sizeClass, region: contribution.region, hide_below: contribution.hideBelow,
@@ -88,7 +97,7 @@ export async function insertContribution(tx: Tx, organisationId: string, benchma
 export async function latestContributions(tx: Tx, organisationId: string, benchmarkId: string): Promise<StoredContribution[]> {
   return tx.selectFrom('benchmark_contributions')
     .distinctOn('participant_id')
-    .select(['file_id as fileId', 'participant_id as participantId', 'size_class as sizeClass', 'region', 'hide_below as hideBelow', 'aggregates'])
+    .select(['file_id as fileId', 'imported_at as importedAt', 'participant_id as participantId', 'size_class as sizeClass', 'region', 'hide_below as hideBelow', 'aggregates'])
     .where('organisation_id', '=', organisationId).where('benchmark_id', '=', benchmarkId)
     .orderBy('participant_id').orderBy('imported_at', 'desc')
     .execute();

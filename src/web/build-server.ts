@@ -25,6 +25,7 @@ import { addressRoutes } from './fieldwork/address-routes.ts';
 import { questionnaireImportRoutes } from './history-import/questionnaire-import-routes.ts';
 import { publishedFiguresRoutes } from './history-import/published-figures-routes.ts';
 import { rawResponsesRoutes } from './history-import/raw-responses-routes.ts';
+import { benchmarkRoutes } from './benchmark/benchmark-routes.ts';
 import { sampleRoutes } from './fieldwork/sample-routes.ts';
 import { requestContext } from './request-context.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -135,6 +136,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(questionnaireImportRoutes, { db: options.db });
   await app.register(publishedFiguresRoutes, { db: options.db });
   await app.register(rawResponsesRoutes, { db: options.db });
+  await app.register(benchmarkRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(reportSettingsRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });

@@ -20,6 +20,8 @@ export interface OrganisationFigure {
   readonly name: string | null;
   readonly n: number;
   readonly value: number;
+  /** Its 95 % interval (t for a mean mark, Wilson for a share). */
+  readonly interval: { readonly lower: number; readonly upper: number } | null;
 }
 
 export interface ItemOverview {
@@ -30,6 +32,7 @@ export interface ItemOverview {
   readonly n: number;
   /** The pooled headline figure: mean mark, or share (helemaal) eens / ja. */
   readonly value: number | null;
+  readonly interval: { readonly lower: number; readonly upper: number } | null;
   /** Organisations' own figures (on enough answers), highest first. */
   readonly figures: readonly OrganisationFigure[];
 }
@@ -40,10 +43,11 @@ export interface BenchmarkOverview {
   readonly items: readonly ItemOverview[];
 }
 
-/** The figure an item is compared on: the mean of a mark, the share agreeing or answering yes otherwise. */
-export function headlineValue(item: ItemContribution): number | null {
+/** The figure an item is compared on, with its interval: the mean of a mark, the share agreeing or answering yes otherwise. */
+export function headline(item: ItemContribution): { readonly value: number; readonly interval: { readonly lower: number; readonly upper: number } | null } | null {
   const figures = figureSet(item);
-  return item.kind === 'mark' ? figures.mean.mean : (figures.share?.share ?? null);
+  if (item.kind === 'mark') return figures.mean.mean === null ? null : { value: figures.mean.mean, interval: figures.mean.ci };
+  return figures.share ? { value: figures.share.share, interval: figures.share.ci } : null;
 }
 
 export function benchmarkOverview(participants: readonly OverviewParticipant[], thresholds: ReportingThresholds): BenchmarkOverview {
@@ -59,11 +63,12 @@ export function benchmarkOverview(participants: readonly OverviewParticipant[], 
     const figures = parts
       .filter(({ item }) => classifyN(item.n, thresholds) !== 'hidden')
       .flatMap(({ participant, item }) => {
-        const value = headlineValue(item);
-        return value === null ? [] : [{ participantId: participant.id, name: participant.named ? participant.name : null, n: item.n, value }];
+        const figure = headline(item);
+        return figure === null ? [] : [{ participantId: participant.id, name: participant.named ? participant.name : null, n: item.n, ...figure }];
       })
       .sort((a, b) => b.value - a.value);
-    return { itemKey, kind, organisations: parts.length, n: pooled?.n ?? 0, value: pooled ? headlineValue(pooled) : null, figures };
+    const all = pooled ? headline(pooled) : null;
+    return { itemKey, kind, organisations: parts.length, n: pooled?.n ?? 0, value: all?.value ?? null, interval: all?.interval ?? null, figures };
   });
   return { participants: participants.length, contributed: contributing.length, items };
 }

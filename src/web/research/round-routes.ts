@@ -83,7 +83,7 @@ export async function roundRoutes(app: FastifyInstance, options: { db: Kysely<DB
     return send(reply, view(request, member, t('rounds.title'), '/rounds', html`
 <h1 class="utrecht-heading-1">${t('rounds.title')}</h1>
 <p class="utrecht-paragraph">${t('rounds.intro', { organisation: member.membership.name })}</p>
-${canDesign ? html`<p class="utrecht-paragraph"><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/rounds/new">${t('rounds.new')}</a> <a class="utrecht-link" href="/history/figures">${t('figures.link')}</a> · <a class="utrecht-link" href="/history/responses">${t('responses.link')}</a></p>` : ''}
+${canDesign ? html`<p class="utrecht-paragraph"><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/rounds/new">${t('rounds.new')}</a> <a class="utrecht-link" href="/history/figures">${t('figures.link')}</a> · <a class="utrecht-link" href="/history/responses">${t('responses.link')}</a> · <a class="utrecht-link" href="/benchmarks">${t('benchmarks.link')}</a></p>` : ''}
 ${roundsTable(rounds, t, language)}`));
   });
 
