@@ -109,14 +109,19 @@ function fileOf(values: Values, name = 'file'): Buffer {
   return fs.readFileSync(file);
 }
 
+/** The options every historic round needs. */
+const ROUND_OPTIONS = {
+  organisation: { type: 'string' as const, description: 'slug of the organisation' },
+  name: { type: 'string' as const, description: 'name of the round, as the old survey called it' },
+  year: { type: 'string' as const, description: 'year of the round' },
+};
+
 export const historyCommands = {
   'import-figures': {
     summary: 'Add a round from before Klantstem from the figures of its report (CSV: item;n;mean;sd;share)',
     usage: 'import-figures --organisation voorbeeldstad --name "KTO 2021" --year 2021 --file kto-2021.csv [--source "Rapport KTO 2021, tabel 3"] [--dry-run]',
     options: {
-      organisation: { type: 'string' as const, description: 'slug of the organisation' },
-      name: { type: 'string' as const, description: 'name of the round, as in the old report' },
-      year: { type: 'string' as const, description: 'year of the round' },
+      ...ROUND_OPTIONS,
       file: { type: 'string' as const, description: 'CSV (UTF-8 or Windows-1252, ; or ,) with the columns item, n, mean, sd, share' },
       source: { type: 'string' as const, description: 'where the figures come from (report, page or table)' },
       'dry-run': { type: 'boolean' as const, description: 'check the file and show what would be imported, without storing anything' },
@@ -141,9 +146,7 @@ export const historyCommands = {
     summary: 'Add a round from before Klantstem from its raw responses (CSV or XLSX, one row per respondent)',
     usage: 'import-responses --organisation voorbeeldstad --name "KTO 2022" --year 2022 --file responses.csv [--map mapping.txt] [--channel web|paper|phone] [--skip-unreadable] [--dry-run]',
     options: {
-      organisation: { type: 'string' as const, description: 'slug of the organisation' },
-      name: { type: 'string' as const, description: 'name of the round' },
-      year: { type: 'string' as const, description: 'year of the round' },
+      ...ROUND_OPTIONS,
       file: { type: 'string' as const, description: 'CSV (UTF-8 or Windows-1252, ; or ,) or XLSX with a header row; one row per respondent' },
       map: { type: 'string' as const, description: 'text file, one line per column: "<header or #number> = <item key> [| value=new value ...]"; without it, columns named after item keys or question texts are used' },
       channel: { type: 'string' as const, description: 'how the answers were given: web (default), paper or phone' },
