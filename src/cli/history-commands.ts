@@ -171,6 +171,7 @@ export const historyCommands = {
       const imported = await importRawResponses(database.db, { organisationId: organisation.id, userId: null }, {
         name: typeof values.name === 'string' ? values.name : '', year: Number(values.year), file: { bytes }, channel,
         ...(mapping ? { mapping } : {}), skipUnreadable: values['skip-unreadable'] === true, dryRun: values['dry-run'] === true,
+        onProgress: (done, total) => process.stderr.write(`  ${done} of ${total} responses stored\n`),
       });
       if (!imported.ok) throw new OperationsError(describeResponses(imported.error));
       const o = imported.value;

@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/app/jobs/job-handlers.ts';
+import { runJobsUntilIdle } from '../../src/app/jobs/job-runner.ts';
 import { pageChecker, signIn, startBrowserApp } from '../support/browser.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -48,7 +50,14 @@ for (const width of [360, 1280]) {
 
       await page.getByRole('button', { name: 'Importeren (15 respondenten)' }).focus();
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/rounds\/[0-9a-f-]{36}\?done=responses$/);
+      await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+      await check('job-queued');
+      await runJobsUntilIdle({ db: t.database.db, secret: 'test-secret', publicUrl: base, handlers: jobHandlers });
+      await page.reload();
+      await expect.poll(() => page.locator('[data-job-count]').textContent()).toContain('15 van 15');
+      await check('job-done');
+      await page.getByRole('link', { name: /← / }).click();
+      await page.waitForURL(/\/rounds\/[0-9a-f-]{36}$/);
       await check('round');
       expect(problems).toEqual(clean());
       await context.close();

@@ -104,10 +104,12 @@ describe('npm run cli', () => {
     fs.writeFileSync(map, 'Rapportcijfer = algemeen.cijfer\nQ7 = balie.bejegening | Zeer tevreden=5\n');
     const dry = await cli(...args, '--dry-run');
     expect(dry.out).toContain('Dry run: 12 responses with 24 answers; nothing was stored.');
+    expect(dry.out).not.toContain('responses stored');
     const imported = await cli(...args, '--channel', 'paper');
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(/Imported 12 responses with 24 answers as round [0-9a-f-]{36} \(closed\)/);
     expect(imported.out).toContain('"Q7"');
+    expect(imported.out).toContain('12 of 12 responses stored');
 
     const database = await connect({ dataDir });
     try {

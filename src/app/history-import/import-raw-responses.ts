@@ -21,6 +21,7 @@ import { createHistoricRound, standardItems } from './create-historic-round.ts';
 // chooses to leave them out.
 
 export const MAX_RESPONSE_ROWS = 20_000;
+const PROGRESS_EVERY = 1000;
 
 export interface RawResponsesInput {
   readonly name: string;
@@ -33,6 +34,8 @@ export interface RawResponsesInput {
   /** Import the readable answers and leave unreadable cells empty. */
   readonly skipUnreadable?: boolean;
   readonly dryRun?: boolean;
+  /** Called after every 1,000 responses stored (the command line prints it). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export type RawResponsesProblem =
@@ -128,9 +131,11 @@ export async function importRawResponses(
   const roundId = await createHistoricRound(db, actor, { name: input.name, year: input.year, versionId },
     { action: 'raw-responses-imported', details: { responses: outcome.responses, answers: outcome.answers, skippedCells: outcome.skippedCells } },
     async (tx, id) => {
-      await insertCompletedResponses(tx, actor.organisationId, id, reading.responses.map((answers) => ({
-        id: randomUUID(), channel: input.channel, language: 'nl', startedOn: day, completedOn: day, answers,
-      })));
+      const responses = reading.responses.map((answers) => ({ id: randomUUID(), channel: input.channel, language: 'nl', startedOn: day, completedOn: day, answers }));
+      for (let i = 0; i < responses.length; i += PROGRESS_EVERY) {
+        await insertCompletedResponses(tx, actor.organisationId, id, responses.slice(i, i + PROGRESS_EVERY));
+        input.onProgress?.(Math.min(i + PROGRESS_EVERY, responses.length), responses.length);
+      }
       if ('uploadId' in input.file) await deleteResponseUpload(tx, actor.organisationId, input.file.uploadId);
     });
   return ok({ ...outcome, roundId });

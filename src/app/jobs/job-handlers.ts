@@ -1,6 +1,7 @@
 import { PURGE_JOB, purgeJob } from '../purge-personal-data.ts';
 import { addressImportJob } from '../fieldwork/address-import-job.ts';
 import { emailInvitationsHandler, emailRemindersHandler } from '../email/email-job-handlers.ts';
+import { RAW_RESPONSES_JOB, rawResponsesJob } from '../history-import/raw-responses-job.ts';
 import type { JobHandler } from './job-handler.ts';
 
 // Every kind of background job, by name. The runner refuses kinds not listed here.
@@ -9,4 +10,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   'email-invitations': emailInvitationsHandler,
   'email-reminders': emailRemindersHandler,
   'address-import': addressImportJob,
+  [RAW_RESPONSES_JOB]: rawResponsesJob,
 };

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { importRawResponses, responseUploadView, uploadResponseFile, type RawResponsesProblem, type ResponseUploadView } from '../../app/history-import/import-raw-responses.ts';
 import { MAX_ADDRESS_FILE_BYTES } from '../../app/fieldwork/read-address-file.ts';
+import { startRawResponsesImport } from '../../app/history-import/raw-responses-job.ts';
 import type { Channel, DB } from '../../db/schema.ts';
 import { parseRecoding, type ColumnMapping } from '../../domain/history-import/read-response-file.ts';
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';
@@ -146,12 +147,16 @@ export async function rawResponsesRoutes(app: FastifyInstance, options: { db: Ky
       return [{ column, itemKey: c.itemKey, recoding }];
     });
     if (recodingErrors.length) return showMapping(request, reply, member, view, values, recodingErrors);
-    const imported = await importRawResponses(db, { organisationId: member.membership.organisationId, userId: member.session.userId }, {
-      name: values.name, year: /^\d{4}$/.test(values.year) ? Number(values.year) : Number.NaN, file: { uploadId: view.upload.id },
-      mapping, channel, skipUnreadable: values.skipUnreadable, dryRun: text('action') !== 'import',
-    });
-    if (!imported.ok) return showMapping(request, reply, member, view, values, mappingErrors(t, imported.error, mapping));
-    if (imported.value.roundId) return reply.redirect(`/rounds/${imported.value.roundId}?done=responses`, 303);
-    return showMapping(request, reply, member, view, values, [], imported.value);
+    const actor = { organisationId: member.membership.organisationId, userId: member.session.userId };
+    const year = /^\d{4}$/.test(values.year) ? Number(values.year) : Number.NaN;
+    if (text('action') === 'import') {
+      // Checked again, then imported in the background: the job page shows the progress.
+      const started = await startRawResponsesImport(db, actor, { name: values.name, year, uploadId: view.upload.id, mapping, channel, skipUnreadable: values.skipUnreadable });
+      if (!started.ok) return showMapping(request, reply, member, view, values, mappingErrors(t, started.error, mapping));
+      return reply.redirect(`/jobs/${started.value.jobId}`, 303);
+    }
+    const checked = await importRawResponses(db, actor, { name: values.name, year, file: { uploadId: view.upload.id }, mapping, channel, skipUnreadable: values.skipUnreadable, dryRun: true });
+    if (!checked.ok) return showMapping(request, reply, member, view, values, mappingErrors(t, checked.error, mapping));
+    return showMapping(request, reply, member, view, values, [], checked.value);
   });
 }

@@ -9,6 +9,7 @@ export const jobsEn: Record<keyof typeof jobsNl, string> = {
   'jobs.kind.email-invitations': 'E-mail invitations',
   'jobs.kind.email-reminders': 'E-mail reminders',
   'jobs.kind.purge-personal-data': 'Delete personal data',
+  'jobs.kind.raw-responses-import': 'Read an earlier round from a response file',
   'jobs.status.queued': 'Waiting for its turn',
   'jobs.status.running': 'Running',
   'jobs.status.done': 'Done',

@@ -8,6 +8,7 @@ export const jobsNl = {
   'jobs.kind.email-invitations': 'Uitnodigingen e-mailen',
   'jobs.kind.email-reminders': 'Herinneringen e-mailen',
   'jobs.kind.purge-personal-data': 'Persoonsgegevens verwijderen',
+  'jobs.kind.raw-responses-import': 'Oude ronde inlezen uit een antwoordbestand',
   'jobs.status.queued': 'Wacht op zijn beurt',
   'jobs.status.running': 'Bezig',
   'jobs.status.done': 'Klaar',

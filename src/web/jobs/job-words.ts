@@ -4,7 +4,7 @@ import { formatNumber, type Language, type Translate } from '../i18n/translate.t
 
 // How a job is described in words, the same on its page, in lists and in the live updates.
 
-const KNOWN_KINDS = new Set(['address-import', 'letters', 'email-invitations', 'email-reminders', 'purge-personal-data']);
+const KNOWN_KINDS = new Set(['address-import', 'letters', 'email-invitations', 'email-reminders', 'purge-personal-data', 'raw-responses-import']);
 
 /** The kind in words; a kind this version has no words for is shown by its name. */
 export function jobKindLabel(kind: string, t: Translate): string {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobHandlers } from '../../../src/app/jobs/job-handlers.ts';
+import { runJobsUntilIdle } from '../../../src/app/jobs/job-runner.ts';
 import { withTenant } from '../../../src/db/tenant-transaction.ts';
 import { Client, createTestApp, type TestApp } from '../../support/test-app.ts';
 import { UploadClient } from '../fieldwork/upload-client.ts';
@@ -66,14 +68,21 @@ describe('adding an earlier round from a response file', () => {
 
     const imported = await client.post(mappingUrl, { ...form, 'recode-1': 'Zeer tevreden=5', action: 'import' });
     expect(imported.statusCode).toBe(303);
-    const roundUrl = String(imported.headers.location);
-    expect(roundUrl).toMatch(/^\/rounds\/[0-9a-f-]{36}\?done=responses$/);
-    expect(text((await client.get(roundUrl)).body)).toContain('De oude ronde is toegevoegd met de antwoorden uit het bestand.');
-    const roundId = roundUrl.slice('/rounds/'.length, roundUrl.indexOf('?'));
+    const jobUrl = String(imported.headers.location);
+    expect(jobUrl).toMatch(/^\/jobs\/[0-9a-f-]{36}$/);
+    expect(text((await client.get(jobUrl)).body)).toContain('Taak: Oude ronde inlezen uit een antwoordbestand');
+    await runJobsUntilIdle({ db: t.database.db, secret: 'test-secret', publicUrl: 'http://localhost', handlers: jobHandlers });
+    const finished = await client.get(jobUrl);
+    const roundLink = /href="(\/rounds\/[0-9a-f-]{36})">← /.exec(finished.body)?.[1];
+    expect(text(finished.body)).toContain('15 van 15');
+    expect(roundLink).toBeDefined();
+    const roundId = roundLink!.slice('/rounds/'.length);
     const stored = await withTenant(t.database.db, t.orgA, async (tx) => ({
+      round: await tx.selectFrom('rounds').select(['name', 'status']).where('id', '=', roundId).executeTakeFirstOrThrow(),
       answers: await tx.selectFrom('answers').select(['item_key', 'value_num', 'value_text']).where('round_id', '=', roundId).execute(),
       uploads: await tx.selectFrom('response_uploads').select('id').execute(),
     }));
+    expect(stored.round).toEqual({ name: 'KTO 2021', status: 'closed' });
     expect(stored.answers).toHaveLength(30);
     expect(new Set(stored.answers.map((a) => a.item_key))).toEqual(new Set(['algemeen.cijfer', 'balie.bejegening']));
     expect(stored.answers.filter((a) => a.item_key === 'balie.bejegening' && a.value_num === 5)).toHaveLength(6);
