@@ -93,6 +93,7 @@ function describeResponses(problem: RawResponsesProblem): string {
     }
     case 'no-responses': return 'no row has an answer to a linked question';
     case 'upload-gone': return 'the uploaded file is no longer there; upload it again';
+    case 'questionnaire-gone': return 'there is no imported questionnaire with that id in this organisation (see /questionnaire-imports)';
   }
 }
 
@@ -152,6 +153,7 @@ export const historyCommands = {
       channel: { type: 'string' as const, description: 'how the answers were given: web (default), paper or phone' },
       'skip-unreadable': { type: 'boolean' as const, description: 'import the readable answers and leave cells that cannot be read empty' },
       'dry-run': { type: 'boolean' as const, description: 'check the file and the mapping and show what would be imported, without storing anything' },
+      'questionnaire-import': { type: 'string' as const, description: 'id of a questionnaire imported from LimeSurvey the answers belong to (default: the standard questionnaire)' },
     },
     async run(database: Database, values: Values): Promise<string> {
       const organisation = await organisationOf(database, values);
@@ -171,6 +173,7 @@ export const historyCommands = {
       const imported = await importRawResponses(database.db, { organisationId: organisation.id, userId: null }, {
         name: typeof values.name === 'string' ? values.name : '', year: Number(values.year), file: { bytes }, channel,
         ...(mapping ? { mapping } : {}), skipUnreadable: values['skip-unreadable'] === true, dryRun: values['dry-run'] === true,
+        ...(typeof values['questionnaire-import'] === 'string' ? { questionnaireImportId: values['questionnaire-import'] } : {}),
         onProgress: (done, total) => process.stderr.write(`  ${done} of ${total} responses stored\n`),
       });
       if (!imported.ok) throw new OperationsError(describeResponses(imported.error));

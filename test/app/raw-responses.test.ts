@@ -81,3 +81,38 @@ describe('raw responses from before Klantstem', () => {
     expect(dry.ok && [dry.value.responses, dry.value.answers, dry.value.skippedCells]).toEqual([14, 36, 4]);
   });
 });
+
+describe('raw responses of a questionnaire imported from LimeSurvey', () => {
+  it('are read against that questionnaire and make a round of it', async () => {
+    const { importQuestionnaireFile } = await import('../../src/app/history-import/import-questionnaire-file.ts');
+    const { historicQuestionnaire } = await import('../../src/app/history-import/create-historic-round.ts');
+    const { buildLss, encode } = await import('../domain/history-import/lss-builder.ts');
+    const lss = buildLss({
+      groups: [{ gid: 1, name: 'Contact' }],
+      questions: [
+        { qid: 1, gid: 1, type: 'Y', code: 'tevreden', text: 'Bent u tevreden over het contact?' },
+        { qid: 2, gid: 1, type: 'L', code: 'kanaal', text: 'Hoe had u contact?', answers: [['A1', 'Balie'], ['A2', 'Telefoon']] },
+      ],
+    });
+    const imported = await importQuestionnaireFile(t.database.db, { organisationId: t.orgA, userId: null }, { fileName: 'kto-2018.lss', bytes: encode(lss) });
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
+    const questionnaire = (await historicQuestionnaire(t.database.db, t.orgA, imported.value.importId))!;
+    const keys = [...questionnaire.items.keys()];
+    expect(keys).toHaveLength(2);
+    const rows = Array.from({ length: 12 }, (_, i) => `${i < 9 ? 'Ja' : 'Nee'};${i % 2 ? 'Telefoon' : 'Balie'}`);
+    const file = { bytes: Buffer.from([keys.join(';'), ...rows].join('\n')) };
+    // Against the standard questionnaire these columns mean nothing; against the import they do.
+    const standard = await importRawResponses(t.database.db, actor(), { name: 'KTO 2018', year: 2018, file, channel: 'web', dryRun: true });
+    expect(standard.ok ? null : standard.error.kind).toBe('mapping');
+    const done = await importRawResponses(t.database.db, actor(), { name: 'KTO 2018', year: 2018, file, channel: 'web', questionnaireImportId: imported.value.importId });
+    if (!done.ok) throw new Error(JSON.stringify(done.error));
+    expect([done.value.responses, done.value.answers]).toEqual([12, 24]);
+    const view = (await roundReport(t.database.db, t.orgA, done.value.roundId!))!;
+    expect(view.round.sourceVersionId).toBe(questionnaire.versionId);
+    const yes = view.report.modules.flatMap((m) => m.items).find((i) => i.type === 'yesno')!;
+    expect(yes.figure?.value).toBeCloseTo(9 / 12, 10);
+    // An import of another organisation is not there.
+    const foreign = await importRawResponses(t.database.db, { organisationId: t.orgB, userId: null }, { name: 'X', year: 2018, file, channel: 'web', questionnaireImportId: imported.value.importId });
+    expect(foreign.ok ? null : foreign.error).toEqual({ kind: 'questionnaire-gone' });
+  });
+});

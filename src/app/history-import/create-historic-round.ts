@@ -7,6 +7,7 @@ import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
 import { itemsOf, type Item } from '../../domain/questionnaire/questionnaire.ts';
 import { ensureStandardQuestionnaire } from '../ensure-standard-questionnaire.ts';
 import { createRound } from '../round-design.ts';
+import { loadQuestionnaireImport } from './questionnaire-import-review.ts';
 
 // A closed round of the standard questionnaire for a survey from before Klantstem, filled in
 // one transaction by the caller (published figures or raw responses). Without its contents the
@@ -16,6 +17,19 @@ import { createRound } from '../round-design.ts';
 export async function standardItems(db: Kysely<DB>, keep: (item: Item) => boolean = () => true): Promise<{ readonly versionId: string; readonly items: Map<string, Item> }> {
   const standard = await ensureStandardQuestionnaire(db);
   return { versionId: standard.id, items: new Map(itemsOf(standard.definition).filter(keep).map((i) => [i.key, i])) };
+}
+
+/**
+ * The questionnaire an old round's answers belong to: the standard one, or one imported from
+ * LimeSurvey (its latest version, with the links to standard keys the researcher chose, so
+ * linked questions join the trend). Undefined for an import of another organisation.
+ */
+export async function historicQuestionnaire(
+  db: Kysely<DB>, organisationId: string, questionnaireImportId: string | undefined,
+): Promise<{ readonly versionId: string; readonly items: Map<string, Item> } | undefined> {
+  if (!questionnaireImportId) return standardItems(db);
+  const review = await withTenant(db, organisationId, (tx) => loadQuestionnaireImport(tx, organisationId, questionnaireImportId));
+  return review && { versionId: review.current.id, items: new Map(itemsOf(review.current.definition).map((i) => [i.key, i])) };
 }
 
 export async function createHistoricRound(

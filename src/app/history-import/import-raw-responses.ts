@@ -11,7 +11,7 @@ import { deleteResponseUpload, getResponseUpload, saveResponseUpload, type Respo
 import { withTenant } from '../../db/tenant-transaction.ts';
 import type { Item } from '../../domain/questionnaire/questionnaire.ts';
 import { todayInNetherlands } from '../today.ts';
-import { createHistoricRound, standardItems } from './create-historic-round.ts';
+import { createHistoricRound, historicQuestionnaire } from './create-historic-round.ts';
 
 // Raw responses of a survey from before Klantstem (a LimeSurvey response export or an agency's
 // data file, CSV or XLSX, one row per respondent) as a closed round of the standard
@@ -31,6 +31,8 @@ export interface RawResponsesInput {
   /** Column → question; without it, columns are matched by key or question text. */
   readonly mapping?: readonly ColumnMapping[];
   readonly channel: Channel;
+  /** A questionnaire imported from LimeSurvey the answers belong to; without it, the standard questionnaire. */
+  readonly questionnaireImportId?: string;
   /** Import the readable answers and leave unreadable cells empty. */
   readonly skipUnreadable?: boolean;
   readonly dryRun?: boolean;
@@ -44,7 +46,8 @@ export type RawResponsesProblem =
   | { readonly kind: 'mapping'; readonly problems: readonly MappingProblem[]; readonly headers: readonly string[] }
   | { readonly kind: 'cells'; readonly reading: ResponseReading & { readonly problemCount: number }; readonly mapping: readonly ColumnMapping[]; readonly headers: readonly string[] }
   | { readonly kind: 'no-responses' }
-  | { readonly kind: 'upload-gone' };
+  | { readonly kind: 'upload-gone' }
+  | { readonly kind: 'questionnaire-gone' };
 
 export interface RawResponsesOutcome {
   readonly roundId: string | null;
@@ -92,10 +95,11 @@ export interface ResponseUploadView {
   readonly samples: readonly (readonly string[])[];
 }
 
-export async function responseUploadView(db: Kysely<DB>, organisationId: string, uploadId: string): Promise<ResponseUploadView | undefined> {
+export async function responseUploadView(db: Kysely<DB>, organisationId: string, uploadId: string, questionnaireImportId?: string): Promise<ResponseUploadView | undefined> {
   const upload = await withTenant(db, organisationId, (tx) => getResponseUpload(tx, organisationId, uploadId));
-  if (!upload) return undefined;
-  const { items } = await standardItems(db);
+  const questionnaire = await historicQuestionnaire(db, organisationId, questionnaireImportId);
+  if (!upload || !questionnaire) return undefined;
+  const { items } = questionnaire;
   const samples = upload.table.headers.map((_, column) => [...new Set(upload.table.rows.map((row) => (row[column] ?? '').trim()).filter(Boolean))].slice(0, 4));
   return { upload, items, suggested: suggestColumnMapping(upload.table.headers, items), samples };
 }
@@ -114,7 +118,9 @@ export async function importRawResponses(
     : await uploadedTable(db, actor.organisationId, input.file.uploadId);
   if (!table.ok) return table;
   const { headers } = table.value;
-  const { versionId, items } = await standardItems(db);
+  const questionnaire = await historicQuestionnaire(db, actor.organisationId, input.questionnaireImportId);
+  if (!questionnaire) return err({ kind: 'questionnaire-gone' });
+  const { versionId, items } = questionnaire;
   const mapping = input.mapping ?? [...suggestColumnMapping(headers, items)].map(([column, itemKey]) => ({ column, itemKey, recoding: new Map() }));
   const mappingProblems = checkMapping(mapping, headers, items);
   if (mappingProblems.length) return err({ kind: 'mapping', problems: mappingProblems, headers });

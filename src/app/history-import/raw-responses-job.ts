@@ -12,7 +12,7 @@ import { enqueueJob } from '../jobs/enqueue-job.ts';
 import type { JobHandler } from '../jobs/job-handler.ts';
 import { MAX_ATTEMPTS } from '../jobs/job-runner.ts';
 import { createRound } from '../round-design.ts';
-import { standardItems } from './create-historic-round.ts';
+import { historicQuestionnaire } from './create-historic-round.ts';
 import { importRawResponses, type RawResponsesProblem } from './import-raw-responses.ts';
 
 // A response file of up to 20,000 rows takes a while (20 s on PGlite for 200,000 answers), so
@@ -30,6 +30,7 @@ interface Payload {
   readonly year: number;
   readonly channel: Channel;
   readonly skipUnreadable: boolean;
+  readonly questionnaireImportId?: string;
   readonly mapping: readonly { readonly column: number; readonly itemKey: string; readonly recoding: readonly (readonly [string, string])[] }[];
 }
 
@@ -44,12 +45,13 @@ function derivedUuid(...parts: readonly string[]): string {
 export async function startRawResponsesImport(
   db: Kysely<DB>,
   actor: { readonly organisationId: string; readonly userId: string | null },
-  input: { readonly name: string; readonly year: number; readonly uploadId: string; readonly mapping: readonly ColumnMapping[]; readonly channel: Channel; readonly skipUnreadable: boolean },
+  input: { readonly name: string; readonly year: number; readonly uploadId: string; readonly mapping: readonly ColumnMapping[]; readonly channel: Channel; readonly skipUnreadable: boolean; readonly questionnaireImportId?: string },
 ): Promise<Result<{ readonly jobId: string }, RawResponsesProblem>> {
   const checked = await importRawResponses(db, actor, { ...input, file: { uploadId: input.uploadId }, dryRun: true });
   if (!checked.ok) return checked;
   const payload: Payload = {
     uploadId: input.uploadId, name: input.name.trim(), year: input.year, channel: input.channel, skipUnreadable: input.skipUnreadable,
+    ...(input.questionnaireImportId ? { questionnaireImportId: input.questionnaireImportId } : {}),
     mapping: input.mapping.map((m) => ({ column: m.column, itemKey: m.itemKey, recoding: [...m.recoding] })),
   };
   const jobId = await withTenant(db, actor.organisationId, (tx) => enqueueJob(tx, {
@@ -69,7 +71,9 @@ export const rawResponsesJob: JobHandler = async ({ db, job, progress, signal })
       if (round?.status === 'closed') return { roundId };
       throw new Error('The uploaded file is no longer there; upload it again.');
     }
-    const { versionId, items } = await standardItems(db);
+    const questionnaire = await historicQuestionnaire(db, organisationId, payload.questionnaireImportId);
+    if (!questionnaire) throw new Error('The imported questionnaire is no longer there.');
+    const { versionId, items } = questionnaire;
     const mapping: ColumnMapping[] = payload.mapping.map((m) => ({ column: m.column, itemKey: m.itemKey, recoding: new Map(m.recoding) }));
     const reading = readResponseFile(upload.table, mapping, items);
     if (reading.problemCount > 0 && !payload.skipUnreadable) throw new Error(`${reading.problemCount} cells cannot be read.`);

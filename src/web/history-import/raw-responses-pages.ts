@@ -15,6 +15,12 @@ interface Props {
   readonly errors: readonly FieldError[];
 }
 
+export interface QuestionnaireChoice {
+  /** '' for the standard questionnaire, else the id of a LimeSurvey import. */
+  readonly chosen: string;
+  readonly imports: readonly { readonly id: string; readonly fileName: string }[];
+}
+
 export interface MappingFormValues {
   readonly name: string;
   readonly year: string;
@@ -86,14 +92,30 @@ ${fieldError(errors, recode)}
 </td></tr>`;
 }
 
-export function mappingPage(view: ResponseUploadView, values: MappingFormValues, props: Props & { readonly checked?: CheckSummary }): Html {
+function questionnaireForm(action: string, choice: QuestionnaireChoice, t: Translate): Html {
+  if (choice.imports.length === 0) return html``;
+  return html`<form method="get" action="${action}" class="ks-inline-form">
+<div class="utrecht-form-field">
+<label class="utrecht-form-label" for="questionnaire">${t('responses.questionnaire')}</label>
+<p class="utrecht-form-field-description" id="questionnaire-hint">${t('responses.questionnaire.hint')}</p>
+<select class="utrecht-select utrecht-select--html-select" id="questionnaire" name="questionnaire" aria-describedby="questionnaire-hint">
+<option value="">${t('responses.questionnaire.standard')}</option>
+${choice.imports.map((i) => html`<option value="${i.id}" ${choice.chosen === i.id ? 'selected' : ''}>${t('responses.questionnaire.import', { file: i.fileName })}</option>`)}
+</select></div>
+<button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('responses.questionnaire.choose')}</button>
+</form>`;
+}
+
+export function mappingPage(view: ResponseUploadView, values: MappingFormValues, props: Props & { readonly checked?: CheckSummary; readonly choice: QuestionnaireChoice }): Html {
   const { t, language, csrfToken, errors } = props;
   const action = `/history/responses/${view.upload.id}`;
   return html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/history/responses">← ${t('responses.title')}</a></p>
 <h1 class="utrecht-heading-1">${t('responses.mapping.title', { file: view.upload.fileName })}</h1>
 ${errorSummary(t, errors)}
 <p class="utrecht-paragraph">${t('responses.mapping.intro', { rows: formatNumber(language, view.upload.table.rows.length), columns: view.upload.table.headers.length })}</p>
+${questionnaireForm(action, props.choice, t)}
 <form method="post" action="${action}" novalidate>${csrfField(csrfToken)}
+<input type="hidden" name="questionnaire" value="${props.choice.chosen}">
 ${textField('name', t('responses.field.name'), values.name, errors)}
 ${textField('year', t('responses.field.year'), values.year, errors, 'numeric')}
 <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">

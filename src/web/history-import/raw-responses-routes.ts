@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { importRawResponses, responseUploadView, uploadResponseFile, type RawResponsesProblem, type ResponseUploadView } from '../../app/history-import/import-raw-responses.ts';
 import { MAX_ADDRESS_FILE_BYTES } from '../../app/fieldwork/read-address-file.ts';
 import { startRawResponsesImport } from '../../app/history-import/raw-responses-job.ts';
+import { questionnaireImports } from '../../app/history-import/questionnaire-import-review.ts';
 import type { Channel, DB } from '../../db/schema.ts';
 import { parseRecoding, type ColumnMapping } from '../../domain/history-import/read-response-file.ts';
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';
@@ -59,6 +60,7 @@ function mappingErrors(t: Translate, problem: RawResponsesProblem, mapping: read
     }
     case 'no-responses': return [{ field: 'col-0', message: t('responses.error.noResponses') }];
     case 'upload-gone': return [{ field: 'name', message: t('responses.error.gone') }];
+    case 'questionnaire-gone': return [{ field: 'questionnaire', message: t('responses.error.questionnaireGone') }];
     case 'file': return [{ field: 'name', message: t('responses.file.problem') }];
   }
 }
@@ -84,9 +86,11 @@ export async function rawResponsesRoutes(app: FastifyInstance, options: { db: Ky
     const { t, language, csrfToken } = request.ctx;
     return send(request, reply, member, t('responses.title'), uploadPage({ t, language, csrfToken, errors }), status);
   };
-  const showMapping = (request: FastifyRequest, reply: FastifyReply, member: Member, view: ResponseUploadView, values: MappingFormValues, errors: FieldError[], checked?: CheckSummary) => {
+  const showMapping = async (request: FastifyRequest, reply: FastifyReply, member: Member, view: ResponseUploadView, values: MappingFormValues, errors: FieldError[], checked?: CheckSummary) => {
     const { t, language, csrfToken } = request.ctx;
-    const body = mappingPage(view, values, { t, language, csrfToken, errors, ...(checked ? { checked } : {}) });
+    const imports = (await questionnaireImports(db, member.membership.organisationId)).map((i) => ({ id: i.id, fileName: i.fileName }));
+    const choice = { chosen: chosenQuestionnaire(request) ?? '', imports };
+    const body = mappingPage(view, values, { t, language, csrfToken, errors, choice, ...(checked ? { checked } : {}) });
     return send(request, reply, member, t('responses.mapping.title', { file: view.upload.fileName }), body, errors.length ? 400 : 200);
   };
 
@@ -114,9 +118,15 @@ export async function rawResponsesRoutes(app: FastifyInstance, options: { db: Ky
     return reply.redirect(`/history/responses/${uploaded.value}`, 303);
   });
 
+  /** The LimeSurvey import chosen as the questionnaire (query on the page, form field on a POST). */
+  const chosenQuestionnaire = (request: FastifyRequest): string | undefined => {
+    const source = (request.method === 'POST' ? request.body : request.query) as Record<string, unknown> | undefined;
+    const value = source?.questionnaire;
+    return typeof value === 'string' && UUID.test(value) ? value : undefined;
+  };
   const loadView = async (request: FastifyRequest, reply: FastifyReply, member: Member) => {
     const { id } = request.params as { id: string };
-    const view = UUID.test(id) ? await responseUploadView(db, member.membership.organisationId, id) : undefined;
+    const view = UUID.test(id) ? await responseUploadView(db, member.membership.organisationId, id, chosenQuestionnaire(request)) : undefined;
     if (!view) void reply.callNotFound();
     return view;
   };
@@ -151,11 +161,13 @@ export async function rawResponsesRoutes(app: FastifyInstance, options: { db: Ky
     const year = /^\d{4}$/.test(values.year) ? Number(values.year) : Number.NaN;
     if (text('action') === 'import') {
       // Checked again, then imported in the background: the job page shows the progress.
-      const started = await startRawResponsesImport(db, actor, { name: values.name, year, uploadId: view.upload.id, mapping, channel, skipUnreadable: values.skipUnreadable });
+      const questionnaireImportId = chosenQuestionnaire(request);
+      const started = await startRawResponsesImport(db, actor, { name: values.name, year, uploadId: view.upload.id, mapping, channel, skipUnreadable: values.skipUnreadable, ...(questionnaireImportId ? { questionnaireImportId } : {}) });
       if (!started.ok) return showMapping(request, reply, member, view, values, mappingErrors(t, started.error, mapping));
       return reply.redirect(`/jobs/${started.value.jobId}`, 303);
     }
-    const checked = await importRawResponses(db, actor, { name: values.name, year, file: { uploadId: view.upload.id }, mapping, channel, skipUnreadable: values.skipUnreadable, dryRun: true });
+    const questionnaireImportId = chosenQuestionnaire(request);
+    const checked = await importRawResponses(db, actor, { name: values.name, year, file: { uploadId: view.upload.id }, mapping, channel, skipUnreadable: values.skipUnreadable, dryRun: true, ...(questionnaireImportId ? { questionnaireImportId } : {}) });
     if (!checked.ok) return showMapping(request, reply, member, view, values, mappingErrors(t, checked.error, mapping));
     return showMapping(request, reply, member, view, values, [], checked.value);
   });

@@ -91,4 +91,23 @@ describe('adding an earlier round from a response file', () => {
     expect(stored.uploads).toEqual([]);
     expect((await client.get(mappingUrl)).statusCode).toBe(404);
   });
+
+  it('offers a questionnaire imported from LimeSurvey, and then its questions', async () => {
+    const { buildLss, encode } = await import('../../domain/history-import/lss-builder.ts');
+    const client = await researcher();
+    const lss = buildLss({ groups: [{ gid: 1, name: 'Contact' }], questions: [{ qid: 1, gid: 1, type: 'Y', code: 'tevreden', text: 'Bent u tevreden over het contact?' }] });
+    await client.get('/questionnaire-imports');
+    const lssUpload = await client.upload('/questionnaire-imports', { name: 'kto-2018.lss', bytes: encode(lss), type: 'application/xml' });
+    const importId = String(lssUpload.headers.location).split('/').at(-1)!;
+    await client.get('/history/responses');
+    const uploaded = await client.upload('/history/responses', { name: 'kto-2018.csv', bytes: new TextEncoder().encode('tevreden\nJa\nNee\n'), type: 'text/csv' });
+    const url = String(uploaded.headers.location);
+    const standard = await client.get(url);
+    expect(standard.body).toContain(`<option value="${importId}" >Geïmporteerd uit LimeSurvey: kto-2018.lss</option>`);
+    expect(text(standard.body)).not.toContain('Bent u tevreden over het contact?');
+    const chosen = await client.get(`${url}?questionnaire=${importId}`);
+    expect(chosen.body).toContain(`<option value="${importId}" selected>`);
+    expect(text(chosen.body)).toContain('Bent u tevreden over het contact?');
+    expect(chosen.body).toContain(`<input type="hidden" name="questionnaire" value="${importId}">`);
+  });
 });
