@@ -12,6 +12,7 @@ export type AuditAction =
   | 'round-created'
   | 'published-figures-imported'
   | 'raw-responses-imported'
+  | 'questionnaire-imported'
   | 'round-updated'
   | 'round-status-changed'
   | 'export'

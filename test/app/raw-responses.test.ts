@@ -96,6 +96,8 @@ describe('raw responses of a questionnaire imported from LimeSurvey', () => {
     });
     const imported = await importQuestionnaireFile(t.database.db, { organisationId: t.orgA, userId: null }, { fileName: 'kto-2018.lss', bytes: encode(lss) });
     if (!imported.ok) throw new Error(JSON.stringify(imported.error));
+    const audit = await withTenant(t.database.db, t.orgA, (tx) => tx.selectFrom('audit_log').select('details').where('action', '=', 'questionnaire-imported').execute());
+    expect(audit.map((a) => (a.details as { importId: string }).importId)).toEqual([imported.value.importId]);
     const questionnaire = (await historicQuestionnaire(t.database.db, t.orgA, imported.value.importId))!;
     const keys = [...questionnaire.items.keys()];
     expect(keys).toHaveLength(2);

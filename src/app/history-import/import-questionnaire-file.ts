@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { insertQuestionnaireImport } from '../../db/questionnaire-import-store.ts';
 import { saveQuestionnaireVersion } from '../../db/questionnaire-store.ts';
 import type { DB } from '../../db/schema.ts';
+import { recordAudit } from '../../db/audit-store.ts';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import { importFailure, type ImportFailure } from '../../domain/history-import/import-failure.ts';
 import { importLimeSurvey } from '../../domain/history-import/import-lime-survey.ts';
@@ -44,6 +45,7 @@ export async function importQuestionnaireFile(
       sourceCodes: imported.value.sourceCodes,
       createdBy: actor.userId,
     });
+    await recordAudit(tx, { organisationId: actor.organisationId, userId: actor.userId, action: 'questionnaire-imported', details: { importId, notes: imported.value.report.length } });
   });
   return ok({ importId, questionnaireKey });
 }
