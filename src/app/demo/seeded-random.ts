@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { uuidFromParts } from '../uuid-from-parts.ts';
 
 // A small deterministic random source for the demo data: sfc32 seeded from a SHA-256 of the
 // given parts, so every stream ("voorbeeldstad/2025/respondent 17/balie.wachttijd") is fixed
@@ -78,9 +79,7 @@ export function seededRandom(...parts: readonly (string | number)[]): SeededRand
 
 /** A UUID derived from the parts: the same demo row gets the same id in every database. */
 export function seededUuid(...parts: readonly (string | number)[]): string {
-  const hex = createHash('sha256').update(['klantstem-demo', ...parts].join('\u001f')).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromParts('klantstem-demo', ...parts);
 }
 
 /** Inverse of the standard normal distribution (Acklam's approximation, relative error < 1.2e-9). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../db/audit-store.ts';
 import { insertCompletedResponses } from '../../db/response-store.ts';
@@ -12,6 +11,7 @@ import { enqueueJob } from '../jobs/enqueue-job.ts';
 import type { JobHandler } from '../jobs/job-handler.ts';
 import { MAX_ATTEMPTS } from '../jobs/job-runner.ts';
 import { createRound } from '../round-design.ts';
+import { uuidFromParts } from '../uuid-from-parts.ts';
 import { historicQuestionnaire } from './create-historic-round.ts';
 import { importRawResponses, type RawResponsesProblem } from './import-raw-responses.ts';
 
@@ -34,12 +34,8 @@ interface Payload {
   readonly mapping: readonly { readonly column: number; readonly itemKey: string; readonly recoding: readonly (readonly [string, string])[] }[];
 }
 
-/** A UUID that follows from the parts, so a restarted job makes the same ids. */
-function derivedUuid(...parts: readonly string[]): string {
-  const hex = createHash('sha256').update(['klantstem-import', ...parts].join('\u001f')).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+/** Ids that follow from the job, so a restarted job makes the same ones. */
+const derivedUuid = (...parts: readonly string[]) => uuidFromParts('klantstem-import', ...parts);
 
 /** Checks the import as a dry run and queues it; the job page shows its progress. */
 export async function startRawResponsesImport(
