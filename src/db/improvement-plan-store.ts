@@ -127,3 +127,8 @@ export async function deleteMeasure(tx: Tx, organisationId: string, planId: stri
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Every plan of the organisation, newest baseline first (to link a study's recommendation to). */
+export async function allPlans(tx: Tx, organisationId: string): Promise<Plan[]> {
+  return plans(tx, organisationId).orderBy('r.year', 'desc').orderBy('p.created_at', 'desc').execute();
+}

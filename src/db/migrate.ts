@@ -16,6 +16,7 @@ import * as benchmark from './migrations/0022-benchmark.ts';
 import * as questionnaireImports from './migrations/0023-questionnaire-imports.ts';
 import * as publishedFigures from './migrations/0024-published-figures.ts';
 import * as responseUploads from './migrations/0025-response-uploads.ts';
+import * as qualitativeStudies from './migrations/0027-qualitative-studies.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0023-questionnaire-imports': questionnaireImports,
   '0024-published-figures': publishedFigures,
   '0025-response-uploads': responseUploads,
+  '0027-qualitative-studies': qualitativeStudies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

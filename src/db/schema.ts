@@ -8,6 +8,7 @@ import type { CouncilTables } from './council-schema.ts';
 import type { HistoricRoundTables } from './historic-rounds-schema.ts';
 import type { HistoryImportTables } from './history-import-schema.ts';
 import type { BenchmarkTables } from './benchmark-schema.ts';
+import type { QualitativeTables } from './qualitative-schema.ts';
 
 // Kysely's view of the tables created by migrations/. Dates that are only dates are strings
 // (YYYY-MM-DD) so no time zone can shift them.
@@ -204,7 +205,7 @@ export interface AnswersTable {
   not_applicable: Generated<boolean>;
 }
 
-export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, HistoryImportTables, HistoricRoundTables, BenchmarkTables {
+export interface DB extends FieldworkTables, PublicationTables, WeightingTables, OpenAnswersTables, ImprovementPlanTables, CouncilTables, HistoryImportTables, HistoricRoundTables, BenchmarkTables, QualitativeTables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
