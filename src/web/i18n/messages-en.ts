@@ -16,6 +16,7 @@ import { changesEn } from './changes-en.ts';
 import { benchmarkEn } from './benchmark-en.ts';
 import { publishEn } from './publish-en.ts';
 import { planEn } from './plan-en.ts';
+import { studiesEn } from './studies-en.ts';
 import type { MessageKey } from "./messages-nl.ts";
 // English interface text; keys and placeholders match messages-nl.ts.
 export const en: Record<MessageKey, string> = {
@@ -378,6 +379,7 @@ export const en: Record<MessageKey, string> = {
   ...emailEn,
   ...analysisEn,
   ...planEn,
+  ...studiesEn,
   ...historyImportEn,
   ...figuresEn,
   ...responsesEn,

@@ -13,6 +13,7 @@ import { changesNl } from './changes-nl.ts';
 import { benchmarkNl } from './benchmark-nl.ts';
 import { publishNl } from './publish-nl.ts';
 import { planNl } from './plan-nl.ts';
+import { studiesNl } from './studies-nl.ts';
 import { historyImportNl } from './history-import-nl.ts';
 import { figuresNl } from './figures-nl.ts';
 import { responsesNl } from './responses-nl.ts';
@@ -377,6 +378,7 @@ export const nl = {
   ...emailNl,
   ...analysisNl,
   ...planNl,
+  ...studiesNl,
   ...historyImportNl,
   ...figuresNl,
   ...responsesNl,

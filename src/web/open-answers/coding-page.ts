@@ -1,16 +1,13 @@
 import type { CodingView } from '../../app/open-answers/open-answer-coding.ts';
-import type { CodebookRow } from '../../db/codebook-store.ts';
 import type { CodeSuggestion } from '../../domain/open-answers/suggest-codes.ts';
 import { localize } from '../../domain/questionnaire/questionnaire.ts';
 import { html, type Html } from '../html.ts';
-import { formatNumber, type Language, type Translate } from '../i18n/translate.ts';
+import type { Language, Translate } from '../i18n/translate.ts';
+import { codebookDefinitions, codeChoices, codeLabel } from './code-choices.ts';
 import { csrfField, errorSummary, type FieldError } from '../layout.ts';
 
 // One open answer at a time: the text, the codebook as checkboxes with shortcut keys, the
 // suggestions with their confidence, save-and-next, skip, previous, undo and a filter.
-
-/** Shortcut keys of the first twelve codes, in codebook order. */
-export const CODE_SHORTCUTS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '='];
 
 export type CodingFilter = { readonly kind: 'uncoded' } | { readonly kind: 'all' } | { readonly kind: 'code'; readonly code: string };
 
@@ -31,7 +28,7 @@ export interface CodingPageProps {
   readonly errors: readonly FieldError[];
 }
 
-const label = (code: CodebookRow, language: Language) => (language === 'en' ? code.label.en : code.label.nl);
+const label = codeLabel;
 
 function filterForm(props: CodingPageProps, base: string): Html {
   const { t, view, language, filter } = props;
@@ -70,13 +67,6 @@ ${filterForm(props, base)}`;
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/rounds/${view.round.id}/open-answers/${encodeURIComponent(view.item.key)}/list?coder=${view.coder}">${t('openAnswers.action.list')}</a></p>`;
   }
   const answer = view.answers[current.index]!;
-  const chosen = new Set(answer.codes ?? []);
-  const suggested = new Map(suggestions.map((s) => [s.code, s]));
-  const percent = (s: CodeSuggestion) => `${formatNumber(language, Math.round(s.confidence * 100))} %`;
-  const suggestionText = suggestions.length
-    ? t('coding.suggested', { codes: suggestions.map((s) => `${label(view.codebook.find((c) => c.key === s.code)!, language)} (${t('coding.confidence', { percent: percent(s) })})`).join(', ') })
-    : t('coding.suggestedNone');
-  const active = view.codebook.filter((code) => !code.archived);
   return html`${heading}
 <section class="ks-panel" aria-labelledby="answer-heading">
 <h2 class="utrecht-heading-2" id="answer-heading">${t('coding.position', { position: current.index + 1, total })}</h2>
@@ -88,16 +78,7 @@ ${csrfField(csrfToken)}
 <input type="hidden" name="coder" value="${view.coder}">
 <input type="hidden" name="filter" value="${filterParam(props.filter)}">
 ${suggestions.map((s) => html`<input type="hidden" name="suggested" value="${s.code}">`)}
-<fieldset class="utrecht-form-fieldset" aria-describedby="codes-hint suggestions" id="codes">
-<legend class="utrecht-form-fieldset__legend">${t('coding.codes')}</legend>
-<p class="utrecht-form-field-description" id="codes-hint">${t('coding.codesHint')}</p>
-<p class="utrecht-paragraph ks-suggestions" id="suggestions">${suggestionText}</p>
-<ul class="ks-code-list">${active.map((code, index) => {
-    const suggestion = suggested.get(code.key);
-    return html`<li><input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="code-${code.key}" name="codes" value="${code.key}" ${chosen.has(code.key) ? 'checked' : ''} ${CODE_SHORTCUTS[index] ? html`data-key="${CODE_SHORTCUTS[index]}"` : ''}>
-<label class="utrecht-form-label utrecht-form-label--checkbox" for="code-${code.key}">${CODE_SHORTCUTS[index] ? html`<kbd>${CODE_SHORTCUTS[index]}</kbd> ` : ''}${label(code, language)}${suggestion ? html` <span class="ks-suggested">(${t('coding.confidence', { percent: percent(suggestion) })})</span>` : ''}</label></li>`;
-  })}</ul>
-</fieldset>
+${codeChoices({ t, language, codebook: view.codebook, chosen: answer.codes ?? [], suggestions, legend: t('coding.codes'), hint: t('coding.codesHint') })}
 <div class="utrecht-button-group">
 <button class="utrecht-button utrecht-button--primary-action" type="submit" name="action" value="save">${t('coding.save')}</button>
 ${suggestions.length ? html`<button class="utrecht-button utrecht-button--secondary-action" type="submit" name="action" value="accept" data-accept>${t('coding.accept')}</button>` : ''}
@@ -105,8 +86,6 @@ ${current.nextId ? html`<a class="utrecht-button-link utrecht-button-link--html-
 ${current.previousId ? html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="${query(current.previousId)}">${t('coding.previous')}</a>` : ''}
 </div>
 </form>
-<details class="ks-codebook"><summary>${t('coding.definitions')}</summary>
-<dl>${active.map((code) => html`<dt>${label(code, language)}</dt><dd>${language === 'en' ? code.definition.en : code.definition.nl}${code.examples.length ? html`<br><span class="ks-muted">${t('coding.examples', { examples: code.examples.slice(0, 3).map((e) => `“${e}”`).join(' · ') })}</span>` : ''}</dd>`)}</dl>
-</details>
+${codebookDefinitions(t, language, view.codebook)}
 <script src="/assets/coding-shortcuts.js" defer></script>`;
 }
