@@ -8,6 +8,8 @@ import { publicReport, type PublicReport } from '../domain/publication/public-re
 import { roundReport } from './round-report.ts';
 import { publishedPlanOf, type PublishedPlan } from './plan/published-plan.ts';
 import { benchmarkPositions, type BenchmarkPosition } from './benchmark/benchmark-position.ts';
+import { studyChaptersOfRound } from './qualitative/study-workspace.ts';
+import type { StudyChapter } from '../domain/qualitative/study-chapter.ts';
 
 export interface PublicResults {
   readonly organisation: { readonly slug: string; readonly name: string };
@@ -21,6 +23,8 @@ export interface PublicResults {
    * the organisation chose not to show comparisons with other organisations.
    */
   readonly benchmarks: readonly BenchmarkPosition[];
+  /** Qualitative studies the organisation chose to show publicly: reviewed passages only. */
+  readonly studies: readonly StudyChapter[];
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -55,5 +59,6 @@ export async function publicResults(db: Kysely<DB>, slug: string, roundId: strin
     report,
     ...(plan ? { plan } : {}),
     benchmarks,
+    studies: await studyChaptersOfRound(db, organisation.id, roundId, { publicOnly: true }),
   };
 }

@@ -6,6 +6,8 @@ import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import { roundReport, type RoundReportView } from './round-report.ts';
 import { benchmarkPositions, type BenchmarkPosition } from './benchmark/benchmark-position.ts';
+import { studyChaptersOfRound } from './qualitative/study-workspace.ts';
+import type { StudyChapter } from '../domain/qualitative/study-chapter.ts';
 
 /** Answers 1–5 of an agreement item, counted: index 0 is "helemaal oneens". */
 export type AgreementCounts = readonly [number, number, number, number, number];
@@ -19,6 +21,8 @@ export interface ReportDocumentData extends ChartedReport {
   readonly method: ReportMethodFigures;
   /** The organisation's position in the benchmarks of the round's year (imported figures). */
   readonly benchmarks: readonly BenchmarkPosition[];
+  /** Qualitative studies beside the round: reviewed passages only. */
+  readonly studies: readonly StudyChapter[];
 }
 
 /**
@@ -44,7 +48,8 @@ export async function reportDocumentData(db: Kysely<DB>, organisationId: string,
   if (!charted) return undefined;
   const method = await withTenant(db, organisationId, (tx) => reportMethodFigures(tx, organisationId, roundId));
   const benchmarks = await benchmarkPositions(db, organisationId, charted.round.year);
-  return { ...charted, method, benchmarks };
+  const studies = await studyChaptersOfRound(db, organisationId, roundId, { publicOnly: false });
+  return { ...charted, method, benchmarks, studies };
 }
 
 /** A downloaded report PDF is an export of the round's figures: logged without personal data. */

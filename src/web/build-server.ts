@@ -44,6 +44,10 @@ import { itemReportRoutes } from './research/item-report-routes.ts';
 import { roundRoutes } from './research/round-routes.ts';
 import { roundStatusRoutes } from './research/round-status-routes.ts';
 import { councilRoutes } from './council/council-routes.ts';
+import { conversationRoutes } from './qualitative/conversation-routes.ts';
+import { passageRoutes } from './qualitative/passage-routes.ts';
+import { recommendationRoutes } from './qualitative/recommendation-routes.ts';
+import { studyRoutes } from './qualitative/study-routes.ts';
 
 export interface BuildOptions {
   readonly db: Kysely<DB>;
@@ -137,6 +141,10 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(publishedFiguresRoutes, { db: options.db });
   await app.register(rawResponsesRoutes, { db: options.db });
   await app.register(benchmarkRoutes, { db: options.db });
+  await app.register(studyRoutes, { db: options.db });
+  await app.register(conversationRoutes, { db: options.db });
+  await app.register(passageRoutes, { db: options.db });
+  await app.register(recommendationRoutes, { db: options.db });
   await app.register(adminRoutes, { db: options.db });
   await app.register(reportSettingsRoutes, { db: options.db });
   await app.register(paperRoutes, { db: options.db });

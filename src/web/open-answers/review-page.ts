@@ -10,7 +10,7 @@ import { csrfField, errorSummary, fieldError, type FieldError } from '../layout.
 // and a decision per answer (approve as is, approve a redacted text, do not use).
 
 /** The text with each finding in a <mark>. */
-function marked(text: string, findings: readonly PersonalDataFinding[]): Html {
+export function markedText(text: string, findings: readonly PersonalDataFinding[]): Html {
   const parts: Html[] = [];
   let at = 0;
   for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
@@ -35,6 +35,35 @@ export interface ReviewPageProps {
   readonly errors: readonly FieldError[];
   /** The text typed for the answer whose decision was refused. */
   readonly typed?: { readonly responseId: string; readonly text: string };
+}
+
+export interface ReviewDecisionProps {
+  readonly t: Translate;
+  readonly errors: readonly FieldError[];
+  /** Id of the fieldset, and the stem of its controls' ids. */
+  readonly field: string;
+  readonly legend: string;
+  /** A text with findings cannot be approved as it is: the option is not offered. */
+  readonly hasFindings: boolean;
+  readonly decision: 'approved' | 'redacted' | 'excluded';
+  readonly redaction: string;
+}
+
+/** The decision on one text: approve as is, approve a redacted text, or do not use. */
+export function reviewDecision(props: ReviewDecisionProps): Html {
+  const { t, errors, field, decision } = props;
+  return html`<fieldset class="utrecht-form-fieldset" id="${field}">
+<legend class="utrecht-form-fieldset__legend">${props.legend}</legend>
+${fieldError(errors, field)}
+${props.hasFindings ? '' : html`<div class="ks-radio"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${field}-approved" name="decision" value="approved" ${decision === 'approved' ? 'checked' : ''}>
+<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-approved">${t('review.approve')}</label></div>`}
+<div class="ks-radio"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${field}-redacted" name="decision" value="redacted" ${decision === 'redacted' ? 'checked' : ''}>
+<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-redacted">${t('review.redact')}</label></div>
+<label class="utrecht-form-label" for="${field}-text">${t('review.redactedText')}</label>
+<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="${field}-text" name="redactedText" rows="3">${props.redaction}</textarea>
+<div class="ks-radio"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${field}-excluded" name="decision" value="excluded" ${decision === 'excluded' ? 'checked' : ''}>
+<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-excluded">${t('review.exclude')}</label></div>
+</fieldset>`;
 }
 
 export function reviewPage(props: ReviewPageProps): Html {
@@ -63,22 +92,11 @@ ${shown.slice(0, 50).map(({ answer, number }) => {
     const redaction = typed ?? answer.review?.redactedText ?? answer.suggestedRedaction ?? answer.text;
     return html`<section class="ks-review-item" aria-labelledby="${field}-heading">
 <h2 class="utrecht-heading-3" id="${field}-heading">${t('coding.answer')} ${number} <span class="ks-muted">· ${state(answer)}</span></h2>
-<blockquote class="ks-answer-text">${marked(answer.text, answer.findings)}</blockquote>
+<blockquote class="ks-answer-text">${markedText(answer.text, answer.findings)}</blockquote>
 ${answer.findings.length ? html`<p class="utrecht-paragraph"><strong>${t('review.findings', { kinds: kindsText(t, answer.findings) })}</strong></p>` : ''}
 <form method="post" action="${base}" novalidate>${csrfField(csrfToken)}
 <input type="hidden" name="responseId" value="${answer.responseId}">
-<fieldset class="utrecht-form-fieldset" id="${field}">
-<legend class="utrecht-form-fieldset__legend">${t('review.decision', { number })}</legend>
-${fieldError(errors, field)}
-${answer.findings.length ? '' : html`<div class="ks-radio"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${field}-approved" name="decision" value="approved" ${decision === 'approved' ? 'checked' : ''}>
-<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-approved">${t('review.approve')}</label></div>`}
-<div class="ks-radio"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${field}-redacted" name="decision" value="redacted" ${decision === 'redacted' ? 'checked' : ''}>
-<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-redacted">${t('review.redact')}</label></div>
-<label class="utrecht-form-label" for="${field}-text">${t('review.redactedText')}</label>
-<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="${field}-text" name="redactedText" rows="3">${redaction}</textarea>
-<div class="ks-radio"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${field}-excluded" name="decision" value="excluded" ${decision === 'excluded' ? 'checked' : ''}>
-<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-excluded">${t('review.exclude')}</label></div>
-</fieldset>
+${reviewDecision({ t, errors, field, legend: t('review.decision', { number }), hasFindings: answer.findings.length > 0, decision, redaction })}
 <button class="utrecht-button utrecht-button--primary-action" type="submit">${t('review.save')}<span class="ks-visually-hidden">: ${t('coding.answer')} ${number}</span></button>
 </form></section>`;
   })}`;

@@ -11,6 +11,7 @@ import { formatNumber, type Language, type Translate } from '../i18n/translate.t
 import { moduleCharts, overallTrendChart } from './public-charts.ts';
 import { publicPlanSection } from '../plan/public-plan-section.ts';
 import { benchmarkSection } from '../research/benchmark-section.ts';
+import { studiesSection } from '../qualitative/study-chapter-section.ts';
 
 interface Ctx {
   readonly t: Translate;
@@ -137,5 +138,6 @@ ${keyFigures(ctx, report)}
 ${report.modules.length === 0 ? html`<p class="utrecht-paragraph">${t('publish.page.none')}</p>` : report.modules.map((m) => moduleSection(ctx, m, report))}
 ${results.benchmarks.length ? benchmarkSection(ctx, results.benchmarks, { modules: report.modules, thresholds: { hideBelow: report.hideBelow, indicativeBelow: report.indicativeBelow } }) : ''}
 ${results.plan ? publicPlanSection(ctx, results.plan, results.organisation.name) : ''}
+${studiesSection(results.studies, ctx)}
 ${howToRead(ctx, report)}`;
 }

@@ -92,6 +92,15 @@ ${r.response ? paragraphs(r.response) : ''}
 </li>`)}</ol>`}`;
 }
 
+/** The chapters of the studies beside a round, under one heading; nothing when there are none. */
+export function studiesSection(chapters: readonly StudyChapter[], ctx: Omit<ChapterCtx, 'level'>): Html | '' {
+  if (chapters.length === 0) return '';
+  return html`<section class="ks-studies" aria-labelledby="studies-heading">
+<h2 class="utrecht-heading-2" id="studies-heading">${ctx.t('study.list.title')}</h2>
+${chapters.map((chapter) => studyChapterSection(chapter, { ...ctx, level: 3 }))}
+</section>`;
+}
+
 /** The chapter; headingId lets a page link to it. */
 export function studyChapterSection(chapter: StudyChapter, ctx: ChapterCtx, headingId = `study-${chapter.studyId}`): Html {
   const title = ctx.t('study.chapter.heading', { title: chapter.title });

@@ -13,6 +13,7 @@ import { escapeHtml, html, trusted, type Html } from '../html.ts';
 import { formatDate, formatNumber, type Language, type Translate } from '../i18n/translate.ts';
 import type { PrintOptions } from '../paper/pdf-printer.ts';
 import { benchmarkSection } from '../research/benchmark-section.ts';
+import { studiesSection } from '../qualitative/study-chapter-section.ts';
 import { moduleTable } from '../research/report-page.ts';
 import { methodChapter } from './method-chapter.ts';
 import { marksChart, moduleCharts, overallTrendChart, type ChartContext } from './report-charts.ts';
@@ -112,6 +113,7 @@ ${summary(input, chartCtx)}
 ${methodChapter({ t, language }, data)}
 ${hasAnswers ? data.report.modules.map((_, index) => moduleChapter(input, chartCtx, index)) : ''}
 ${data.benchmarks.length > 0 ? benchmarkSection({ t, language }, data.benchmarks, data.report, true) : ''}
+${studiesSection(data.studies, { t, language })}
 ${hasAnswers ? appendix(input) : ''}
 </main>
 </body>

@@ -190,6 +190,8 @@ export interface ReportChartData {
   readonly points?: Html;
   /** The organisation's position in the benchmarks of the round's year, when it imported any. */
   readonly benchmark?: Html;
+  /** The chapters of qualitative studies beside this round. */
+  readonly studies?: Html;
 }
 
 /** canExport: raw data is for researchers and administrators only. */
@@ -215,5 +217,6 @@ ${overview}
 ${report.completed === 0 ? html`<p class="utrecht-paragraph">${t('report.none')}</p>` : report.modules.map((m) => moduleTable(ctx, m, withPrevious, chartsOf(m)))}
 ${chartData?.benchmark ?? ''}
 ${chartData?.points ?? ''}
+${chartData?.studies ?? ''}
 ${methodNote(ctx, report)}`;
 }

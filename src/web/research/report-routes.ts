@@ -8,6 +8,8 @@ import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, STAFF } from '../guards.ts';
 import { page } from '../layout.ts';
 import { benchmarkSection } from './benchmark-section.ts';
+import { studyChaptersOfRound } from '../../app/qualitative/study-workspace.ts';
+import { studiesSection } from '../qualitative/study-chapter-section.ts';
 import { memoisedReportPage } from './memoised-report-page.ts';
 import { reportDocumentRoutes } from '../report/report-document-routes.ts';
 import { weightingRoutes } from '../report/weighting-routes.ts';
@@ -28,7 +30,8 @@ export async function reportRoutes(app: FastifyInstance, options: { db: Kysely<D
     const points = pointsSection({ t, language }, await openAnswerPoints(db, member.membership.organisationId, id), found.report.thresholds);
     const positions = await benchmarkPositions(db, member.membership.organisationId, found.round.year);
     const benchmark = positions.length > 0 ? benchmarkSection({ t, language }, positions, found.report) : undefined;
-    const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name, points, ...(benchmark ? { benchmark } : {}) });
+    const studies = studiesSection(await studyChaptersOfRound(db, member.membership.organisationId, id, { publicOnly: false }), { t, language });
+    const body = memoisedReportPage({ t, language, itemHref: (key) => `/rounds/${found.round.id}/report/items/${encodeURIComponent(key)}` }, found.round, found.report, DESIGNERS.includes(member.membership.role), { agreement: found.agreement, organisationName: member.membership.name, points, ...(benchmark ? { benchmark } : {}), ...(studies ? { studies } : {}) });
     const title = t('report.title', { name: found.round.name });
     const markup = page({ title, language, t, csrfToken, path: `/rounds/${found.round.id}/report`, user: member.session, body });
     return reply.type('text/html').send(markup.value);
