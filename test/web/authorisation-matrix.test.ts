@@ -32,6 +32,8 @@ const ADMIN_ABSENT: Expected = ['login', 'missing', 'forbidden', 'forbidden', 'f
 const COUNCIL_ROUND: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
 const COUNCIL_ABSENT: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'missing', 'forbidden'];
 const COUNCIL_ORG: Expected = ['login', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'];
+/** Starting a qualitative study: the organisation's researchers, or the council for its own. */
+const STUDY_STARTERS: Expected = ['login', 'ok', 'ok', 'forbidden', 'ok', 'ok'];
 const STAFF_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_ABSENT: Expected = ['login', 'missing', 'missing', 'missing', 'missing', 'missing'];
 const JOB_DESIGNER_ABSENT: Expected = ['login', 'missing', 'missing', 'forbidden', 'forbidden', 'missing'];
@@ -223,6 +225,34 @@ const MATRIX: Record<string, Expected> = {
   'POST /council/surveys/:id/questions': COUNCIL_ABSENT,
   'POST /council/surveys/:id/status': COUNCIL_ABSENT,
   'GET /council/surveys/:id/results': STAFF_ABSENT,
+
+  // Qualitative studies: every signed-in member reads; researchers and the council start one.
+  // The made-up study id (the matrix round's) finds no study: the owner check comes after it.
+  'GET /studies': SIGNED_IN,
+  'GET /studies/new': STUDY_STARTERS,
+  'POST /studies/new': STUDY_STARTERS,
+  'GET /studies/:id': STAFF_ABSENT,
+  'GET /studies/:id/edit': STAFF_ABSENT,
+  'POST /studies/:id/edit': STAFF_ABSENT,
+  'GET /studies/:id/delete': STAFF_ABSENT,
+  'POST /studies/:id/delete': STAFF_ABSENT,
+  'GET /studies/:id/conversations/new': STAFF_ABSENT,
+  'POST /studies/:id/conversations/new': STAFF_ABSENT,
+  'GET /studies/:id/conversations/:conversationId': STAFF_ABSENT,
+  'POST /studies/:id/conversations/:conversationId': STAFF_ABSENT,
+  'GET /studies/:id/conversations/:conversationId/delete': STAFF_ABSENT,
+  'POST /studies/:id/conversations/:conversationId/delete': STAFF_ABSENT,
+  'GET /studies/:id/code': STAFF_ABSENT,
+  'POST /studies/:id/code': STAFF_ABSENT,
+  'GET /studies/:id/review': STAFF_ABSENT,
+  'POST /studies/:id/review': STAFF_ABSENT,
+  'POST /studies/:id/review/approve-clean': STAFF_ABSENT,
+  'GET /studies/:id/recommendations/new': STAFF_ABSENT,
+  'POST /studies/:id/recommendations/new': STAFF_ABSENT,
+  'GET /studies/:id/recommendations/:recommendationId': STAFF_ABSENT,
+  'POST /studies/:id/recommendations/:recommendationId': STAFF_ABSENT,
+  'GET /studies/:id/recommendations/:recommendationId/delete': STAFF_ABSENT,
+  'POST /studies/:id/recommendations/:recommendationId/delete': STAFF_ABSENT,
 
   'GET /jobs/:id': JOB_ABSENT,
   'GET /jobs/:id/progress.json': JOB_ABSENT,

@@ -78,8 +78,8 @@ ${errorSummary(t, errors)}
 <p class="utrecht-paragraph">${t('study.review.intro')}</p>
 <p class="utrecht-paragraph">${t('study.review.progress', { reviewed, total: coded.length, flagged })}</p>
 ${clean ? html`<form method="post" action="${base}/approve-clean">${csrfField(ctx.csrfToken)}
-<button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('review.bulk', { count: clean })}</button></form>` : ''}
-<p class="utrecht-paragraph">${ctx.showAll ? html`<a class="utrecht-link" href="${base}">${t('review.show.open')}</a>` : html`<a class="utrecht-link" href="${base}?show=all">${t('review.show.all')}</a>`}</p>
+<button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('study.review.bulk', { count: clean })}</button></form>` : ''}
+<p class="utrecht-paragraph">${ctx.showAll ? html`<a class="utrecht-link" href="${base}">${t('review.show.open')}</a>` : html`<a class="utrecht-link" href="${base}?show=all">${t('study.review.show.all')}</a>`}</p>
 ${shown.length === 0 ? html`<p class="utrecht-paragraph" role="status">${t('study.review.nothing')}</p>` : ''}
 ${shown.slice(0, 50).map(({ passage, findings, suggestedRedaction }, index) => {
     const field = `passage-${passage.id}`;
@@ -95,7 +95,7 @@ ${findings.length ? html`<p class="utrecht-paragraph"><strong>${t('review.findin
 <form method="post" action="${base}" novalidate>${csrfField(ctx.csrfToken)}
 <input type="hidden" name="passageId" value="${passage.id}">
 ${ctx.showAll ? html`<input type="hidden" name="show" value="all">` : ''}
-${reviewDecision({ t, errors, field, legend: t('review.decision', { number: index + 1 }), hasFindings: findings.length > 0, decision, redaction })}
+${reviewDecision({ t, errors, field, legend: t('study.review.decision', { number: index + 1 }), hasFindings: findings.length > 0, decision, redaction })}
 <button class="utrecht-button utrecht-button--primary-action" type="submit">${t('review.save')}<span class="ks-visually-hidden">: ${t('study.review.passage', { number })}</span></button>
 </form></section>`;
   })}`;

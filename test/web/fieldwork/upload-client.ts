@@ -41,9 +41,11 @@ export class UploadClient {
     return response;
   }
 
-  async upload(url: string, file: { name: string; bytes: Uint8Array; type?: string } | null, csrf = this.csrf): Promise<LightMyRequestResponse> {
+  /** fields: other form fields sent before the file, as a browser sends a form's controls in order. */
+  async upload(url: string, file: { name: string; bytes: Uint8Array; type?: string } | null, csrf = this.csrf, fields: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const form = new FormData();
     form.append('_csrf', csrf);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file ? new Blob([file.bytes], { type: file.type ?? 'text/csv' }) : new Blob([]), file?.name ?? '');
     const encoded = new Response(form);
     const payload = Buffer.from(await encoded.arrayBuffer());
