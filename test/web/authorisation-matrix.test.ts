@@ -233,6 +233,7 @@ const MATRIX: Record<string, Expected> = {
   'POST /studies/new': STUDY_STARTERS,
   'GET /studies/:id': STAFF_ABSENT,
   'GET /studies/:id/edit': STAFF_ABSENT,
+  'GET /studies/:id/passages.csv': STAFF_ABSENT,
   'POST /studies/:id/edit': STAFF_ABSENT,
   'GET /studies/:id/delete': STAFF_ABSENT,
   'POST /studies/:id/delete': STAFF_ABSENT,

@@ -82,8 +82,13 @@ export async function studyWorkspace(db: Kysely<DB>, organisationId: string, stu
   const study = await withTenant(db, organisationId, (tx) => getStudy(tx, organisationId, studyId));
   if (!study) return undefined;
   const assembled = await assemble(db, organisationId, study);
+  return { ...assembled, rounds: await studyRoundChoices(db, organisationId) };
+}
+
+/** The organisation's own rounds a study can be linked to. */
+export async function studyRoundChoices(db: Kysely<DB>, organisationId: string): Promise<StudyWorkspace['rounds']> {
   const rounds = await withTenant(db, organisationId, (tx) => listRounds(tx, organisationId));
-  return { ...assembled, rounds: rounds.filter((r) => r.ownerKind === 'organisation').map((r) => ({ id: r.id, name: r.name, year: r.year })) };
+  return rounds.filter((r) => r.ownerKind === 'organisation').map((r) => ({ id: r.id, name: r.name, year: r.year }));
 }
 
 /**

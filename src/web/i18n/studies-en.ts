@@ -14,7 +14,7 @@ export const studiesEn: Record<keyof typeof studiesNl, string> = {
   'study.list.col.conversations': 'Conversations',
   'study.list.col.progress': 'Coded / reviewed',
   'study.list.progress': '{coded} of {passages} / {reviewed} of {passages}',
-  'study.kind.interviews': 'Interviews',
+  'study.kind.interviews': 'One-to-one interviews',
   'study.kind.group-conversations': 'Group conversations',
   'study.owner.organisation': 'Organisation',
   'study.owner.council': 'Client council',
@@ -196,5 +196,8 @@ export const studiesEn: Record<keyof typeof studiesNl, string> = {
   'study.chapter.recommendation.noDate': 'no target date',
   'study.chapter.recommendation.noOwner': 'no owner',
   'study.chapter.none': 'No recommendations yet.',
+  'study.export': 'Download the coded passages (CSV)',
+  'study.export.headers': 'conversation,participant,codes,review,text',
+  'study.export.unreviewed': 'not reviewed',
   'study.report.link': 'Qualitative research beside this round',
 };

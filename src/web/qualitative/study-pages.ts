@@ -147,6 +147,7 @@ ${workspace.passages.length ? html`${button(`/studies/${study.id}/code`, t('stud
 ${workspace.passages.length ? html`<p class="utrecht-paragraph">${t('study.coding.progress', { coded, total: workspace.passages.length })}</p>` : ''}
 <h2 class="utrecht-heading-2">${t('study.recommendations')}</h2>
 ${recommendationList(workspace, ctx)}
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/studies/${study.id}/passages.csv" download>${t('study.export')}</a></p>
 <h2 class="utrecht-heading-2 ks-study-preview-title">${t('study.chapter.preview')}</h2>
 <div class="ks-study-preview">${studyChapterSection(chapter, { t, language, level: 3 })}</div>`;
 }

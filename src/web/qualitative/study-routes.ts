@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createStudy, editStudy, removeStudy, type StudyChangeError } from '../../app/qualitative/manage-study.ts';
-import { studiesOf, studyWorkspace } from '../../app/qualitative/study-workspace.ts';
-import { listRounds } from '../../db/round-store.ts';
+import { studiesOf, studyRoundChoices, studyWorkspace } from '../../app/qualitative/study-workspace.ts';
 import type { DB } from '../../db/schema.ts';
-import { withTenant } from '../../db/tenant-transaction.ts';
 import { PARTICIPANT_KINDS } from '../../domain/qualitative/participant-kind.ts';
 import type { StudyProblem, TypedStudy } from '../../domain/qualitative/study-input.ts';
 import { isStudyResearcher, ownerFor } from '../../domain/qualitative/study-permissions.ts';
+import { passagesCsv } from '../../domain/qualitative/passages-csv.ts';
 import { requireRole, STAFF, type Member } from '../guards.ts';
 import type { MessageKey } from '../i18n/messages-nl.ts';
 import type { FieldError } from '../layout.ts';
@@ -37,8 +36,7 @@ function typedStudy(body: Record<string, unknown>): TypedStudy {
 export async function studyRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
   const { db } = options;
   const ctxOf = (request: FastifyRequest, errors: FieldError[] = []) => ({ t: request.ctx.t, language: request.ctx.language, csrfToken: request.ctx.csrfToken, errors });
-  const roundsFor = async (member: Member) => (await withTenant(db, member.membership.organisationId, (tx) => listRounds(tx, member.membership.organisationId)))
-    .filter((r) => r.ownerKind === 'organisation').map((r) => ({ id: r.id, name: r.name, year: r.year }));
+  const roundsFor = (member: Member) => studyRoundChoices(db, member.membership.organisationId);
   const errorsOf = (request: FastifyRequest, problems: readonly StudyProblem[]): FieldError[] => problems.map((p) => ({
     field: p.field,
     message: request.ctx.t(p.code === 'period-order' ? 'study.error.periodOrder' : p.code === 'no-participants' ? 'study.error.noParticipants' : PROBLEM_MESSAGES[p.field]),
@@ -92,6 +90,24 @@ export async function studyRoutes(app: FastifyInstance, options: { db: Kysely<DB
     const done = NOTICES[query.done ?? ''];
     const notice = done ? request.ctx.t(done, { count: Number(query.count) || 0 }) : undefined;
     return sendPage(request, reply, member, workspace.study.title, studyPage(workspace, { ...ctxOf(request), researcher }), notice ? { notice } : {});
+  });
+
+  app.get('/studies/:id/passages.csv', async (request, reply) => {
+    const member = requireRole(request, reply, STAFF);
+    if (!member) return;
+    const id = idParam(request, 'id');
+    const workspace = id && (await studyWorkspace(db, member.membership.organisationId, id));
+    if (!workspace) return reply.callNotFound();
+    const { t, language } = request.ctx;
+    const numbers = new Map(workspace.conversations.map((c) => [c.id, c]));
+    const labels = new Map(workspace.codebook.map((c) => [c.key, language === 'en' ? c.label.en : c.label.nl]));
+    const csv = passagesCsv(workspace.passages.map((p) => ({ ...p, conversation: numbers.get(p.conversationId)!.number, participantKind: numbers.get(p.conversationId)!.participantKind })), {
+      headers: t('study.export.headers').split(',') as unknown as readonly [string, string, string, string, string],
+      participantKind: (kind) => t(`study.one.${kind as 'client'}`),
+      code: (key) => labels.get(key) ?? key,
+      review: (review) => (review ? t(`review.state.${review}`) : t('study.export.unreviewed')),
+    });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="passages.csv"').header('cache-control', 'no-store').send(csv);
   });
 
   app.get('/studies/:id/edit', async (request, reply) => {
