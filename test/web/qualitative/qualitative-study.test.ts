@@ -232,6 +232,53 @@ describe('a qualitative study', () => {
     }
   });
 
+  it('exports the coded passages as CSV with the released text only', async () => {
+    const researcher = await signedIn('researcher@alfa.nl');
+    const csv = await researcher.get(`/studies/${studyId}/passages.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toEqual([
+      'gesprek,deelnemer,codes,beoordeling,tekst',
+      '1,Cliënt,Rekening houden met persoonlijke situatie,Goedgekeurd,"De klantmanager nam de tijd en keek naar mijn hele situatie, niet alleen naar de regels."',
+      '1,Cliënt,Wacht- en afhandeltijden,Goedgekeurd,Ik moest drie weken wachten op een antwoord over mijn uitkering.',
+      '1,Cliënt,Vriendelijkheid en behulpzaamheid,Goedgekeurd met aangepaste tekst,[naam] van de balie was erg vriendelijk.',
+      '2,Vrijwilliger,Rekening houden met persoonlijke situatie,Goedgekeurd,Cliënten vertellen dat er geen rekening wordt gehouden met hun persoonlijke omstandigheden.',
+      '2,Vrijwilliger,Telefonische bereikbaarheid,niet beoordeeld,',
+      '3,Cliënt,Minder wisselingen van klantmanager / vaste contactpersoon,Goedgekeurd,Wij kregen elke keer een andere consulent.',
+      '3,Cliënt,Rekening houden met persoonlijke situatie,niet beoordeeld,',
+    ]);
+    expect(csv.body).not.toContain('Jansen');
+    expect(csv.body).not.toContain('06-12345678');
+    expect((await (await signedIn('researcher@beta.nl')).get(`/studies/${studyId}/passages.csv`)).statusCode).toBe(404);
+  });
+
+  it('shows the chapter on the public page of the published round only when the owner chose so', async () => {
+    const publicPage = async () => text((await t.app.inject({ method: 'GET', url: `/p/alfa/${roundId}` })).body);
+    await withTenant(t.database.db, t.orgA, (tx) => setRoundStatus(tx, roundId, 'published'));
+    const shown = await publicPage();
+    expect(shown).toContain('Kwalitatief onderzoek: Gesprekken bij de spreekuren');
+    expect(shown).toContain('Let op: dit is een kleine groep mensen die zelf wilde meedoen of gevraagd is.');
+    expect(shown).toContain('[naam] van de balie was erg vriendelijk.');
+    expect(shown).not.toContain('Jansen');
+    expect(shown).not.toContain('06-12345678');
+    expect(shown).not.toContain('Niemand keek naar onze persoonlijke situatie');
+
+    const researcher = await signedIn('researcher@alfa.nl');
+    await researcher.get(`/studies/${studyId}/edit`);
+    const hidden = await researcher.post(`/studies/${studyId}/edit`, {
+      kind: 'interviews', title: 'Gesprekken bij de spreekuren', purpose: 'Horen wat mensen met een laag inkomen meemaken.',
+      recruitment: 'Via de vrijwilligers van de spreekuren.', periodFrom: '2026-05-01', periodTo: '2026-06-15',
+      'participants-client': '8', 'participants-volunteer': '10', roundId,
+    });
+    expect(hidden.statusCode).toBe(303);
+    const without = await publicPage();
+    expect(without).toContain('KTO 2026');
+    expect(without).not.toContain('Gesprekken bij de spreekuren');
+    expect(without).not.toContain('van de balie');
+    await withTenant(t.database.db, t.orgA, (tx) => setRoundStatus(tx, roundId, 'closed'));
+  });
+
   it('keeps the summaries to the study\'s owner: others read the chapter, change nothing', async () => {
     const viewer = await signedIn('viewer@alfa.nl');
     const page = await viewer.get(`/studies/${studyId}`);
