@@ -7,6 +7,7 @@ import { generateResponses } from '../../src/app/demo/generate-responses.ts';
 import { roundReport } from '../../src/app/round-report.ts';
 import { openAnswerPoints } from '../../src/app/open-answers/open-answer-points.ts';
 import { planOfRound } from '../../src/app/plan/plan-of-round.ts';
+import { studyChaptersOfRound } from '../../src/app/qualitative/study-workspace.ts';
 import { verifyPassword } from '../../src/app/passwords.ts';
 import type { Database } from '../../src/db/connect.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -312,6 +313,25 @@ describe('seedDemo', () => {
       [3, 'sent', '2025-06-02', 'not_adopted', 'balie.wachttijd'],
     ]);
     expect(points[1]!.value).toMatch(/^\d,\d \(n = \d+\)$/);
+  });
+
+  it('has a qualitative study on the 2025 round: 18 conversations, coded, mostly reviewed, with recommendations in the plan', async () => {
+    const organisation = (await one(sql<{ id: string }>`select id from organisations where slug = 'voorbeeldstad'`)).id;
+    const chapters = await studyChaptersOfRound(db, organisation, await roundId('voorbeeldstad', 2025), { publicOnly: true });
+    expect(chapters.map((c) => c.title)).toEqual(['Gesprekken op het spreekuur schuldhulp']);
+    const conversations = await rows(sql<{ participant_kind: string; n: number }>`
+      select participant_kind, count(*)::int as n from study_conversations group by participant_kind order by participant_kind`);
+    expect(conversations).toEqual([{ participant_kind: 'client', n: 8 }, { participant_kind: 'volunteer', n: 10 }]);
+    const passages = await one(sql<{ all: number; coded: number; reviewed: number; redacted: number }>`
+      select count(*)::int as all, count(*) filter (where coded)::int as coded, count(review)::int as reviewed,
+             count(*) filter (where review = 'redacted')::int as redacted from study_passages`);
+    expect(passages).toEqual({ all: 36, coded: 36, reviewed: 34, redacted: 1 });
+    const recommendations = await rows(sql<{ status: string; linked: boolean }>`
+      select status, (measure_id is not null or focus_point_id is not null) as linked from study_recommendations order by number`);
+    expect(recommendations).toEqual([{ status: 'adopted', linked: true }, { status: 'adopted', linked: true }, { status: 'not-adopted', linked: false }]);
+    const chapterText = JSON.stringify(chapters[0]);
+    expect(chapterText).not.toContain('Bakker');
+    expect(chapterText).toContain('[naam] van het team inkomen');
   });
 
   it('has the open answers of 2024 and 2025 coded and reviewed, so the report shows points with a trend', async () => {

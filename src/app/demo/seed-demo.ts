@@ -24,6 +24,7 @@ import { seedDemoAdvice } from './seed-demo-advice.ts';
 import { seedDemoCoding } from './seed-demo-coding.ts';
 import { seedDemoBenchmark } from './seed-demo-benchmark.ts';
 import { seedDemoHistory } from './seed-demo-history.ts';
+import { seedDemoStudy } from './seed-demo-study.ts';
 
 export { demoAccessCodes } from './demo-access-codes.ts';
 
@@ -88,6 +89,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedDemoResult> {
   if (created) {
     const researcher = await withSystem(db, (tx) => findUserByEmail(tx, DEMO_SIGN_IN_EMAIL));
     await seedDemoCoding(db, demoOrganisationId(DEMO_SLUG), DEMO_SLUG, researcher!.id);
+    await seedDemoStudy(db, researcher!.id);
   }
   await analyzeTables(db);
   return { created, signIn };
