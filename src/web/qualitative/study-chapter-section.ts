@@ -50,7 +50,7 @@ function themes(chapter: StudyChapter, ctx: ChapterCtx): Html {
   const questions = chapter.surveyQuestions;
   const year = chapter.surveyRound?.year ?? '';
   return html`${heading(ctx.level, t('study.chapter.themes'))}
-<div class="ks-table-scroll" role="region" aria-label="${t('study.chapter.themes.caption')}" tabindex="0">
+<div class="ks-scroll" role="region" aria-label="${t('study.chapter.themes.caption')}" tabindex="0">
 <table class="utrecht-table ks-study-themes">
 <caption class="utrecht-table__caption">${t('study.chapter.themes.caption')}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">

@@ -25,7 +25,7 @@ export function studyListPage(studies: readonly StudySummary[], ctx: StudyCtx & 
   return html`<h1 class="utrecht-heading-1">${t('study.list.title')}</h1>
 <p class="utrecht-paragraph">${t('study.list.intro')}</p>
 ${ctx.canStart ? html`<p class="utrecht-paragraph">${button('/studies/new', t('study.list.new'), 'primary')}</p>` : ''}
-${studies.length === 0 ? html`<p class="utrecht-paragraph">${t('study.list.none')}</p>` : html`<div class="ks-table-scroll" role="region" aria-label="${t('study.list.caption')}" tabindex="0">
+${studies.length === 0 ? html`<p class="utrecht-paragraph">${t('study.list.none')}</p>` : html`<div class="ks-scroll" role="region" aria-label="${t('study.list.caption')}" tabindex="0">
 <table class="utrecht-table"><caption class="utrecht-table__caption">${t('study.list.caption')}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="col">${t('study.list.col.title')}</th>
@@ -93,7 +93,7 @@ function conversationTable(workspace: StudyWorkspace, ctx: StudyCtx): Html {
   const { t, language } = ctx;
   const { study, conversations, passages } = workspace;
   if (conversations.length === 0) return html`<p class="utrecht-paragraph">${t('study.conversations.none')}</p>`;
-  return html`<div class="ks-table-scroll" role="region" aria-label="${t('study.conversations.caption')}" tabindex="0">
+  return html`<div class="ks-scroll" role="region" aria-label="${t('study.conversations.caption')}" tabindex="0">
 <table class="utrecht-table"><caption class="utrecht-table__caption">${t('study.conversations.caption')}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="col">${t('study.conversations.col.number')}</th>
