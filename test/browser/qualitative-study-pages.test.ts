@@ -146,6 +146,8 @@ for (const width of [360, 1280]) {
       expect(chapter).toContain('Maatregel: Terugbellen binnen één werkdag');
       expect(chapter).not.toContain('Jansen');
       await check('report chapter');
+      const screenshots = process.env.KLANTSTEM_SCREENSHOTS;
+      if (screenshots) await page.locator('.ks-studies').screenshot({ path: `${screenshots}/qualitative-study-chapter-only-${width}.png` });
       await page.goto(`${base}/rounds/${roundId}/report/document`);
       expect(await page.locator('body').innerText()).toContain('Kwalitatief onderzoek: Gesprekken op het spreekuur');
       await check('report document');

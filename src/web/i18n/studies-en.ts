@@ -118,6 +118,7 @@ export const studiesEn: Record<keyof typeof studiesNl, string> = {
   'study.coding.saved': 'The codes have been saved.',
   'study.coding.done': 'Every passage in this selection has been coded.',
   'study.coding.empty': 'This study has no passages yet.',
+  'study.coding.filter.all': 'All passages',
   'study.review': 'Review passages',
   'study.review.title': 'Review passages: {title}',
   'study.review.intro': 'Only reviewed passages can be quoted in the report, the PDF, the export and on the public page. The privacy screen marks names, citizen service numbers, phone numbers, e-mail addresses, case numbers and addresses; such a passage can only be approved redacted, or not used.',

@@ -116,6 +116,7 @@ export const studiesNl = {
   'study.coding.saved': 'De codes zijn opgeslagen.',
   'study.coding.done': 'Alle passages in deze selectie zijn gecodeerd.',
   'study.coding.empty': 'Dit onderzoek heeft nog geen passages.',
+  'study.coding.filter.all': 'Alle passages',
   'study.review': 'Passages beoordelen',
   'study.review.title': 'Passages beoordelen: {title}',
   'study.review.intro': 'Alleen beoordeelde passages kunnen als citaat in het rapport, de PDF, de export en op de openbare pagina komen. Het privacyfilter markeert namen, BSN, telefoonnummers, e-mailadressen, dossiernummers en adressen; zo’n passage kunt u alleen geanonimiseerd goedkeuren of niet gebruiken.',

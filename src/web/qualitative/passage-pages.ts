@@ -35,7 +35,7 @@ ${errorSummary(t, ctx.errors)}
 <label class="utrecht-form-label" for="filter">${t('coding.filter')}</label>
 <select class="utrecht-select utrecht-select--html-select" id="filter" name="filter">
 <option value="uncoded" ${ctx.filter === 'uncoded' ? 'selected' : ''}>${t('coding.filter.uncoded')}</option>
-<option value="all" ${ctx.filter === 'all' ? 'selected' : ''}>${t('coding.filter.all')}</option></select>
+<option value="all" ${ctx.filter === 'all' ? 'selected' : ''}>${t('study.coding.filter.all')}</option></select>
 <button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('coding.filter.apply')}</button></form>`;
   if (passages.length === 0) return html`${top}<p class="utrecht-paragraph">${t('study.coding.empty')}</p>`;
   if (!ctx.current) return html`${top}<p class="utrecht-paragraph" role="status">${t('study.coding.done')}</p>`;
