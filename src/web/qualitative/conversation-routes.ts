@@ -48,7 +48,6 @@ export async function conversationRoutes(app: FastifyInstance, options: { db: Ky
   });
 
   /** The study when the member is its owner; otherwise the route has answered. */
-  const ownStudy = (request: FastifyRequest, reply: FastifyReply, member: Member) => studyOfOwner(db, request, reply, member);
 
   const showForm = (request: FastifyRequest, reply: FastifyReply, member: Member, workspace: StudyWorkspace, values: TypedConversation, conversationId: string | undefined, errors: FieldError[] = []) => {
     const { t, language, csrfToken } = request.ctx;
@@ -68,11 +67,9 @@ export async function conversationRoutes(app: FastifyInstance, options: { db: Ky
 
   app.setErrorHandler(async (error: Error & { code?: string }, request, reply) => {
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT' || error.code === 'FST_PARTS_LIMIT' || error.code === 'FST_FIELDS_LIMIT') {
-      const member = requireRole(request, reply, STAFF);
-      if (!member) return reply;
-      const workspace = await ownStudy(request, reply, member);
-      if (!workspace) return reply;
-      return showForm(request, reply, member, workspace, typedConversationOf(undefined), idParam(request, 'conversationId'), [{ field: 'file', message: request.ctx.t('study.error.tooLarge') }]);
+      const owned = await studyOfOwner(db, request, reply);
+      if (!owned) return reply;
+      return showForm(request, reply, owned.member, owned.workspace, typedConversationOf(undefined), idParam(request, 'conversationId'), [{ field: 'file', message: request.ctx.t('study.error.tooLarge') }]);
     }
     throw error;
   });
@@ -80,18 +77,16 @@ export async function conversationRoutes(app: FastifyInstance, options: { db: Ky
   const saved = (studyId: string, summary: string) => `/studies/${studyId}?done=conversation-saved&count=${passagesOf(summary).length}`;
 
   app.get('/studies/:id/conversations/new', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     return showForm(request, reply, member, workspace, typedConversationOf(undefined), undefined);
   });
 
   app.post('/studies/:id/conversations/new', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = typedConversation(body);
     const added = await addConversation(db, actorOf(member), workspace.study.id, values, uploadOf(body));
@@ -103,20 +98,18 @@ export async function conversationRoutes(app: FastifyInstance, options: { db: Ky
   });
 
   app.get('/studies/:id/conversations/:conversationId', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const conversation = workspace.conversations.find((c) => c.id === idParam(request, 'conversationId'));
     if (!conversation) return reply.callNotFound();
     return showForm(request, reply, member, workspace, typedConversationOf(conversation), conversation.id);
   });
 
   app.post('/studies/:id/conversations/:conversationId', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const conversationId = idParam(request, 'conversationId');
     if (!conversationId || !workspace.conversations.some((c) => c.id === conversationId)) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -131,10 +124,9 @@ export async function conversationRoutes(app: FastifyInstance, options: { db: Ky
   });
 
   app.get('/studies/:id/conversations/:conversationId/delete', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const conversation = workspace.conversations.find((c) => c.id === idParam(request, 'conversationId'));
     if (!conversation) return reply.callNotFound();
     const { t, language, csrfToken } = request.ctx;

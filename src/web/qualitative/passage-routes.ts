@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { codingModelOf, suggestionsFor } from '../../app/open-answers/open-answer-coding.ts';
 import { approveCleanPassages, codePassage, reviewPassage } from '../../app/qualitative/code-passage.ts';
-import { studyWorkspace, type StudyWorkspace } from '../../app/qualitative/study-workspace.ts';
+import type { StudyWorkspace } from '../../app/qualitative/study-workspace.ts';
 import type { DB } from '../../db/schema.ts';
 import type { PassageReviewDecision } from '../../domain/qualitative/passage-review.ts';
 import { requireRole, STAFF, type Member } from '../guards.ts';
@@ -35,7 +35,6 @@ function pickCurrent(workspace: StudyWorkspace, filter: PassageFilter, passageId
 export async function passageRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
   const { db } = options;
 
-  const ownStudy = (request: FastifyRequest, reply: FastifyReply, member: Member) => studyOfOwner(db, request, reply, member);
 
   const showCoding = async (request: FastifyRequest, reply: FastifyReply, member: Member, workspace: StudyWorkspace, query: Record<string, string | undefined>, errors: FieldError[] = []) => {
     const { t, language, csrfToken } = request.ctx;
@@ -49,18 +48,16 @@ export async function passageRoutes(app: FastifyInstance, options: { db: Kysely<
   };
 
   app.get('/studies/:id/code', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     return showCoding(request, reply, member, workspace, request.query as Record<string, string | undefined>);
   });
 
   app.post('/studies/:id/code', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const filter = parseFilter(body.filter);
     const passageId = text(body.passageId);
@@ -83,18 +80,16 @@ export async function passageRoutes(app: FastifyInstance, options: { db: Kysely<
   };
 
   app.get('/studies/:id/review', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     return showReview(request, reply, member, workspace, (request.query as { show?: string }).show === 'all');
   });
 
   app.post('/studies/:id/review', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const passageId = text(body.passageId);
     const decision = DECISIONS.find((d) => d === body.decision);

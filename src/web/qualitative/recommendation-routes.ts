@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { addRecommendation, editRecommendation, removeRecommendation, type RecommendationError } from '../../app/qualitative/manage-recommendation.ts';
-import { studyWorkspace, type StudyWorkspace } from '../../app/qualitative/study-workspace.ts';
+import type { StudyWorkspace } from '../../app/qualitative/study-workspace.ts';
 import type { Recommendation } from '../../db/qualitative-study-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { planLinkValue, type RecommendationProblem, type TypedRecommendation } from '../../domain/qualitative/recommendation-input.ts';
@@ -32,7 +32,6 @@ const valuesOf = (r: Recommendation | undefined): TypedRecommendation => ({
 export async function recommendationRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
   const { db } = options;
 
-  const ownStudy = (request: FastifyRequest, reply: FastifyReply, member: Member) => studyOfOwner(db, request, reply, member);
 
   const showForm = (request: FastifyRequest, reply: FastifyReply, member: Member, workspace: StudyWorkspace, values: TypedRecommendation, editing: Recommendation | undefined, errors: FieldError[] = []) => {
     const { t, language, csrfToken } = request.ctx;
@@ -55,38 +54,34 @@ export async function recommendationRoutes(app: FastifyInstance, options: { db: 
   const findRecommendation = (workspace: StudyWorkspace, request: FastifyRequest) => workspace.recommendations.find((r) => r.id === idParam(request, 'recommendationId'));
 
   app.get('/studies/:id/recommendations/new', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     return showForm(request, reply, member, workspace, valuesOf(undefined), undefined);
   });
 
   app.post('/studies/:id/recommendations/new', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const values = typedRecommendation((request.body ?? {}) as Record<string, unknown>);
     const added = await addRecommendation(db, actorOf(member), workspace.study.id, values);
     return added.ok ? reply.redirect(`/studies/${workspace.study.id}?done=recommendation-saved`, 303) : onError(request, reply, member, workspace, added.error, values);
   });
 
   app.get('/studies/:id/recommendations/:recommendationId', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const recommendation = findRecommendation(workspace, request);
     if (!recommendation) return reply.callNotFound();
     return showForm(request, reply, member, workspace, valuesOf(recommendation), recommendation);
   });
 
   app.post('/studies/:id/recommendations/:recommendationId', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const recommendation = findRecommendation(workspace, request);
     if (!recommendation) return reply.callNotFound();
     const values = typedRecommendation((request.body ?? {}) as Record<string, unknown>);
@@ -95,10 +90,9 @@ export async function recommendationRoutes(app: FastifyInstance, options: { db: 
   });
 
   app.get('/studies/:id/recommendations/:recommendationId/delete', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const workspace = await ownStudy(request, reply, member);
-    if (!workspace) return;
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const recommendation = findRecommendation(workspace, request);
     if (!recommendation) return reply.callNotFound();
     const { t, language, csrfToken } = request.ctx;

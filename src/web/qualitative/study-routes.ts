@@ -11,7 +11,7 @@ import { requireRole, STAFF, type Member } from '../guards.ts';
 import type { MessageKey } from '../i18n/messages-nl.ts';
 import type { FieldError } from '../layout.ts';
 import { confirmPage, studyForm, studyListPage, studyPage, typedStudyOf } from './study-pages.ts';
-import { actorOf, idParam, refuse, sendPage, text } from './study-web.ts';
+import { actorOf, idParam, refuse, sendPage, studyOfOwner, text } from './study-web.ts';
 
 const NOTICES: Record<string, MessageKey> = {
   created: 'study.created', saved: 'study.saved', deleted: 'study.deleted', 'conversation-saved': 'study.conversation.saved',
@@ -111,12 +111,9 @@ export async function studyRoutes(app: FastifyInstance, options: { db: Kysely<DB
   });
 
   app.get('/studies/:id/edit', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const id = idParam(request, 'id');
-    const workspace = id && (await studyWorkspace(db, member.membership.organisationId, id));
-    if (!workspace) return reply.callNotFound();
-    if (!isStudyResearcher(member.membership.role, workspace.study.ownerKind)) return refuse(request, reply, 'forbidden');
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     return showForm(request, reply, member, typedStudyOf(workspace.study), workspace.study.id);
   });
 
@@ -131,12 +128,9 @@ export async function studyRoutes(app: FastifyInstance, options: { db: Kysely<DB
   });
 
   app.get('/studies/:id/delete', async (request, reply) => {
-    const member = requireRole(request, reply, STAFF);
-    if (!member) return;
-    const id = idParam(request, 'id');
-    const workspace = id && (await studyWorkspace(db, member.membership.organisationId, id));
-    if (!workspace) return reply.callNotFound();
-    if (!isStudyResearcher(member.membership.role, workspace.study.ownerKind)) return refuse(request, reply, 'forbidden');
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return;
+    const { member, workspace } = owned;
     const { t } = request.ctx;
     const title = t('study.delete.title', { title: workspace.study.title });
     return sendPage(request, reply, member, title, confirmPage({

@@ -5,7 +5,7 @@ import { studyWorkspace, type StudyWorkspace } from '../../app/qualitative/study
 import type { DB } from '../../db/schema.ts';
 import { isStudyResearcher } from '../../domain/qualitative/study-permissions.ts';
 import { renderError } from '../error-pages.ts';
-import type { Member } from '../guards.ts';
+import { requireRole, STAFF, type Member } from '../guards.ts';
 import type { Html } from '../html.ts';
 import { page } from '../layout.ts';
 
@@ -37,8 +37,13 @@ export function refuse(request: FastifyRequest, reply: FastifyReply, error: Stud
   return reply.callNotFound();
 }
 
-/** The study in the URL when the member is its owner; otherwise the route has answered (404 or 403). */
-export async function studyOfOwner(db: Kysely<DB>, request: FastifyRequest, reply: FastifyReply, member: Member): Promise<StudyWorkspace | undefined> {
+/**
+ * The signed-in staff member and the study in the URL when they are its owner; otherwise the
+ * route has answered (sign-in, 404 or 403).
+ */
+export async function studyOfOwner(db: Kysely<DB>, request: FastifyRequest, reply: FastifyReply): Promise<{ member: Member; workspace: StudyWorkspace } | undefined> {
+  const member = requireRole(request, reply, STAFF);
+  if (!member) return undefined;
   const id = idParam(request, 'id');
   const workspace = id && (await studyWorkspace(db, member.membership.organisationId, id));
   if (!workspace) {
@@ -49,5 +54,5 @@ export async function studyOfOwner(db: Kysely<DB>, request: FastifyRequest, repl
     void refuse(request, reply, 'forbidden');
     return undefined;
   }
-  return workspace;
+  return { member, workspace };
 }
