@@ -42,15 +42,9 @@ export interface Passage {
   readonly redactedText: string | null;
 }
 
-export interface Recommendation {
+export interface Recommendation extends RecommendationValues {
   readonly id: string;
   readonly number: number;
-  readonly text: string;
-  readonly codes: readonly string[];
-  readonly status: RecommendationStatus;
-  readonly response: string;
-  readonly focusPointId: string | null;
-  readonly measureId: string | null;
 }
 
 const studyColumns = [
