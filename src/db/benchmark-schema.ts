@@ -1,6 +1,7 @@
 import type { Generated, JSONColumnType } from 'kysely';
 
-// Kysely's view of the tables created by migrations/0022-benchmark.ts.
+// Kysely's view of the tables created by migrations/0022-benchmark.ts and
+// migrations/0028-benchmark-signing-keys.ts.
 
 export type BenchmarkRole = 'organiser' | 'participant';
 export type BenchmarkConsent = 'named' | 'anonymous';
@@ -51,9 +52,19 @@ export interface BenchmarkReferenceFiguresTable {
   imported_at: Generated<Date>;
 }
 
+export interface BenchmarkSigningKeysTable {
+  organisation_id: string;
+  public_key: string;
+  key_id: string;
+  /** The private key (PKCS#8 PEM), sealed with the server secret. */
+  private_key_sealed: string;
+  created_at: Generated<Date>;
+}
+
 export interface BenchmarkTables {
   benchmarks: BenchmarksTable;
   benchmark_participants: BenchmarkParticipantsTable;
   benchmark_contributions: BenchmarkContributionsTable;
   benchmark_reference_figures: BenchmarkReferenceFiguresTable;
+  benchmark_signing_keys: BenchmarkSigningKeysTable;
 }

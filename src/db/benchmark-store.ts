@@ -116,8 +116,8 @@ export async function insertReferenceFigures(tx: Tx, organisationId: string, ben
 }
 
 /** The reference figures imported last for a benchmark, if any. */
-export async function latestReferenceFigures(tx: Tx, organisationId: string, benchmarkId: string): Promise<{ fileId: string; figures: unknown } | undefined> {
-  return tx.selectFrom('benchmark_reference_figures').select(['file_id as fileId', 'figures'])
+export async function latestReferenceFigures(tx: Tx, organisationId: string, benchmarkId: string): Promise<{ fileId: string; figures: unknown; importedAt: Date } | undefined> {
+  return tx.selectFrom('benchmark_reference_figures').select(['file_id as fileId', 'figures', 'imported_at as importedAt'])
     .where('organisation_id', '=', organisationId).where('benchmark_id', '=', benchmarkId)
     .orderBy('imported_at', 'desc').limit(1)
     .executeTakeFirst();

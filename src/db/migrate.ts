@@ -17,6 +17,7 @@ import * as questionnaireImports from './migrations/0023-questionnaire-imports.t
 import * as publishedFigures from './migrations/0024-published-figures.ts';
 import * as responseUploads from './migrations/0025-response-uploads.ts';
 import * as qualitativeStudies from './migrations/0027-qualitative-studies.ts';
+import * as benchmarkSigningKeys from './migrations/0028-benchmark-signing-keys.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0024-published-figures': publishedFigures,
   '0025-response-uploads': responseUploads,
   '0027-qualitative-studies': qualitativeStudies,
+  '0028-benchmark-signing-keys': benchmarkSigningKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,6 +28,7 @@ const navFor = (user: PageUser, t: Translate): { href: string; label: string }[]
   ];
   if (role === 'council') items.push({ href: '/council/surveys', label: t('nav.council') });
   items.push({ href: '/studies', label: t('nav.studies') });
+  if (role === 'administrator' || role === 'researcher') items.push({ href: '/benchmarks', label: t('benchmarkFiles.nav') });
   if (role === 'administrator') {
     items.push({ href: '/admin/users', label: t('nav.users') }, { href: '/admin/audit', label: t('nav.audit') });
     items.push({ href: '/admin/report-settings', label: t('nav.reportSettings') });

@@ -74,6 +74,7 @@ async function fillOrganisation(id: string, slug: string): Promise<void> {
     await run(sql`insert into benchmark_participants (id, organisation_id, benchmark_id, name, public_key, key_id, consent) values (${participant}, ${id}, ${benchmark}, 'Gemeente Z', 'pem', ${'0'.repeat(32)}, 'anonymous')`);
     await run(sql`insert into benchmark_contributions (file_id, organisation_id, benchmark_id, participant_id, hide_below, aggregates) values (${randomUUID()}, ${id}, ${benchmark}, ${participant}, 10, '{}'::jsonb)`);
     await run(sql`insert into benchmark_reference_figures (file_id, organisation_id, benchmark_id, figures) values (${randomUUID()}, ${id}, ${benchmark}, '{}'::jsonb)`);
+    await run(sql`insert into benchmark_signing_keys (organisation_id, public_key, key_id, private_key_sealed) values (${id}, 'pem', ${'1'.repeat(32)}, 'v1.sealed')`);
     const study = randomUUID(), conversation = randomUUID();
     await run(sql`insert into qualitative_studies (id, organisation_id, owner_kind, kind, title, participants, round_id) values (${study}, ${id}, 'council', 'interviews', 'Gesprekken', '{"client": 8}'::jsonb, ${round})`);
     await run(sql`insert into study_conversations (id, organisation_id, study_id, number, participant_kind, source, summary) values (${conversation}, ${id}, ${study}, 1, 'client', 'typed', 'Samenvatting')`);

@@ -1,6 +1,6 @@
-// Why a benchmark file was not accepted, with the message shown on the command line and later
-// in the upload screen: Dutch first, English beside it, so an organiser abroad or a supplier
-// reading the log understands it too.
+// Why a benchmark file was not accepted. The command line prints Dutch first and English beside
+// it, so an organiser abroad or a supplier reading the log understands it too; the upload screens
+// show the page's language.
 
 export type FileRefusalCode =
   | 'not-json'
@@ -39,4 +39,9 @@ export const FILE_REFUSAL_MESSAGES: Readonly<Record<FileRefusalCode, { readonly 
 export function describeFileRefusal(refusal: FileRefusal): string {
   const message = FILE_REFUSAL_MESSAGES[refusal.code];
   return `${message.nl} / ${message.en}${refusal.detail ? ` (${refusal.detail})` : ''}`;
+}
+
+/** The message in one language, with the detail when there is one (the upload screens). */
+export function fileRefusalMessage(refusal: FileRefusal, language: 'nl' | 'en'): string {
+  return `${FILE_REFUSAL_MESSAGES[refusal.code][language]}${refusal.detail ? ` (${refusal.detail})` : ''}`;
 }

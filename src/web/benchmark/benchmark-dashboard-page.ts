@@ -16,11 +16,26 @@ interface Ctx {
   readonly language: Language;
 }
 
-export function benchmarksPage(ctx: Ctx, benchmarks: readonly Benchmark[]): Html {
+/** The organisation's benchmarks on both sides, and where to start one, join one or get the key. */
+export function benchmarksPage(ctx: Ctx, organised: readonly Benchmark[], joined: readonly Benchmark[]): Html {
   const { t } = ctx;
-  return html`<h1 class="utrecht-heading-1">${t('benchmarks.title')}</h1>
+  const list = (benchmarks: readonly Benchmark[], href: (b: Benchmark) => string) =>
+    html`<ul class="utrecht-unordered-list">${benchmarks.map((b) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="${href(b)}">${b.name} ${b.year}</a></li>`)}</ul>`;
+  const button = (href: string, label: string, kind = 'secondary') =>
+    html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${kind}-action" href="${href}">${label}</a>`;
+  return html`<h1 class="utrecht-heading-1">${t('benchmarkFiles.overview.title')}</h1>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/benchmark-key">${t('benchmarkFiles.overview.key')}</a></p>
+<section aria-labelledby="organised">
+<h2 class="utrecht-heading-2" id="organised">${t('benchmarks.title')}</h2>
 <p class="utrecht-paragraph">${t('benchmarks.intro')}</p>
-${benchmarks.length === 0 ? html`<p class="utrecht-paragraph">${t('benchmarks.none')}</p>` : html`<ul class="utrecht-unordered-list">${benchmarks.map((b) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="/benchmarks/${b.id}">${b.name} ${b.year}</a></li>`)}</ul>`}`;
+${organised.length === 0 ? html`<p class="utrecht-paragraph">${t('benchmarks.none')}</p>` : list(organised, (b) => `/benchmarks/${b.id}`)}
+<div class="utrecht-button-group">${button('/benchmarks/new', t('benchmarkFiles.overview.create'))}</div>
+</section>
+<section aria-labelledby="joined">
+<h2 class="utrecht-heading-2" id="joined">${t('benchmarkFiles.overview.joined')}</h2>
+${joined.length === 0 ? html`<p class="utrecht-paragraph">${t('benchmarkFiles.overview.joinedNone')}</p>` : list(joined, (b) => `/benchmarks/joined/${b.id}`)}
+<div class="utrecht-button-group">${button('/benchmarks/join', t('benchmarkFiles.overview.join'))}</div>
+</section>`;
 }
 
 function participationTable(ctx: Ctx, dashboard: BenchmarkDashboard): Html {
@@ -32,6 +47,7 @@ function participationTable(ctx: Ctx, dashboard: BenchmarkDashboard): Html {
 <th class="utrecht-table__header-cell" scope="col">${t('benchmarks.col.sizeClass')}</th>
 <th class="utrecht-table__header-cell" scope="col">${t('benchmarks.col.region')}</th>
 <th class="utrecht-table__header-cell" scope="col">${t('benchmarks.col.contribution')}</th>
+<th class="utrecht-table__header-cell" scope="col">${t('benchmarkFiles.dashboard.reference')}</th>
 </tr></thead>
 <tbody class="utrecht-table__body">${dashboard.participants.map((p) => html`<tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="row">${p.name}</th>
@@ -39,6 +55,7 @@ function participationTable(ctx: Ctx, dashboard: BenchmarkDashboard): Html {
 <td class="utrecht-table__cell">${p.sizeClass ?? '—'}</td>
 <td class="utrecht-table__cell">${p.region ?? '—'}</td>
 <td class="utrecht-table__cell">${p.contributedAt ? formatDate(language, p.contributedAt.toISOString().slice(0, 10)) : html`<span class="ks-muted">${t('benchmarks.notYet')}</span>`}</td>
+<td class="utrecht-table__cell">${p.contributedAt ? html`<a class="utrecht-link" href="/benchmarks/${dashboard.benchmark.id}/participants/${p.id}/reference" aria-label="${t('benchmarkFiles.dashboard.referenceLink', { participant: p.name })}">${t('benchmarkFiles.dashboard.reference')}</a>` : '—'}</td>
 </tr>`)}</tbody></table></div>`;
 }
 
@@ -73,9 +90,14 @@ export function dashboardPage(ctx: Ctx, dashboard: BenchmarkDashboard): Html {
   const { t } = ctx;
   const { benchmark, overview } = dashboard;
   return html`<link rel="stylesheet" href="/assets/report.css">
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/benchmarks">← ${t('benchmarks.title')}</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/benchmarks">← ${t('benchmarkFiles.overview.title')}</a></p>
 <h1 class="utrecht-heading-1">${benchmark.name} ${benchmark.year}</h1>
 <p class="utrecht-paragraph">${t('benchmarks.participation', { contributed: overview.contributed, participants: overview.participants })}</p>
+<h2 class="utrecht-heading-2" id="files">${t('benchmarkFiles.dashboard.actions')}</h2>
+<div class="utrecht-button-group">
+<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/benchmarks/${benchmark.id}/contributions/new">${t('benchmarkFiles.dashboard.import')}</a>
+<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/benchmarks/${benchmark.id}/participants/new">${t('benchmarkFiles.dashboard.register')}</a>
+</div>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/benchmarks/${benchmark.id}/publication.csv" download>${t('benchmarks.export')}</a></p>
 <h2 class="utrecht-heading-2" id="participation">${t('benchmarks.participation.title')}</h2>
 ${participationTable(ctx, dashboard)}

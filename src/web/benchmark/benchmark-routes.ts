@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { benchmarkDashboard, organisedBenchmarks } from '../../app/benchmark/benchmark-dashboard.ts';
+import { joinedBenchmarks } from '../../app/benchmark/joined-benchmarks.ts';
 import type { DB } from '../../db/schema.ts';
 import { publicationCsv } from '../../domain/benchmark/publication-csv.ts';
 import { localize } from '../../domain/questionnaire/questionnaire.ts';
@@ -14,9 +15,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The organiser's dashboard of the benchmarks its organisation runs (researchers and administrators). */
 export async function benchmarkRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
   const { db } = options;
-  const send = (request: FastifyRequest, reply: FastifyReply, member: Member, title: string, body: Html) => {
+  const send = (request: FastifyRequest, reply: FastifyReply, member: Member, title: string, body: Html, notice?: string) => {
     const { t, language, csrfToken } = request.ctx;
-    return reply.type('text/html').send(page({ title, language, t, csrfToken, path: request.url, user: member.session, body }).value);
+    const path = request.url.split('?')[0]!;
+    return reply.type('text/html').send(page({ title, language, t, csrfToken, path, user: member.session, body, ...(notice ? { notice } : {}) }).value);
   };
   const load = async (request: FastifyRequest, reply: FastifyReply, member: Member) => {
     const { id } = request.params as { id: string };
@@ -29,7 +31,8 @@ export async function benchmarkRoutes(app: FastifyInstance, options: { db: Kysel
     const member = requireRole(request, reply, DESIGNERS);
     if (!member) return;
     const { t, language } = request.ctx;
-    return send(request, reply, member, t('benchmarks.title'), benchmarksPage({ t, language }, await organisedBenchmarks(db, member.membership.organisationId)));
+    const organisationId = member.membership.organisationId;
+    return send(request, reply, member, t('benchmarkFiles.overview.title'), benchmarksPage({ t, language }, await organisedBenchmarks(db, organisationId), await joinedBenchmarks(db, organisationId)));
   });
 
   app.get('/benchmarks/:id', async (request, reply) => {
@@ -37,7 +40,11 @@ export async function benchmarkRoutes(app: FastifyInstance, options: { db: Kysel
     const dashboard = member && (await load(request, reply, member));
     if (!member || !dashboard) return;
     const { t, language } = request.ctx;
-    return send(request, reply, member, `${dashboard.benchmark.name} ${dashboard.benchmark.year}`, dashboardPage({ t, language }, dashboard));
+    const query = request.query as Record<string, unknown>;
+    const contributor = dashboard.participants.find((p) => p.id === query.participant);
+    const notice = query.done === 'created' ? t('benchmarkFiles.created') : query.done === 'registered' ? t('benchmarkFiles.registered')
+      : query.done === 'contribution' && contributor ? t('benchmarkFiles.contribution.imported', { participant: contributor.name }) : undefined;
+    return send(request, reply, member, `${dashboard.benchmark.name} ${dashboard.benchmark.year}`, dashboardPage({ t, language }, dashboard), notice);
   });
 
   app.get('/benchmarks/:id/publication.csv', async (request, reply) => {

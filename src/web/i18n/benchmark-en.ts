@@ -20,7 +20,7 @@ export const benchmarkEn = {
   'benchmarks.link': 'Benchmarks you organise',
   'benchmarks.title': 'Benchmarks you organise',
   'benchmarks.intro': "For every benchmark your organisation organises: who has contributed, and how the organisations differ per question. You hold only the participants' totals, never their answers.",
-  'benchmarks.none': 'Your organisation does not organise a benchmark yet. Create one on the command line: npm run cli -- benchmark create (see docs/benchmark.md).',
+  'benchmarks.none': 'Your organisation does not organise a benchmark yet. Choose “Organise a new benchmark” to start one.',
   'benchmarks.participation': '{contributed} of the {participants} participants have sent their contribution.',
   'benchmarks.participation.title': 'Participants',
   'benchmarks.col.participant': 'Participant',

@@ -20,7 +20,7 @@ export const benchmarkNl = {
   'benchmarks.link': 'Benchmarks die u organiseert',
   'benchmarks.title': 'Benchmarks die u organiseert',
   'benchmarks.intro': 'Hier ziet u van elke benchmark die uw organisatie organiseert wie al heeft bijgedragen en hoe de organisaties per vraag uiteenlopen. U heeft alleen totalen van de deelnemers, nooit hun antwoorden.',
-  'benchmarks.none': 'Uw organisatie organiseert nog geen benchmark. Een benchmark maakt u op de opdrachtregel: npm run cli -- benchmark create (zie docs/benchmark.md).',
+  'benchmarks.none': 'Uw organisatie organiseert nog geen benchmark. Kies “Nieuwe benchmark organiseren” om er een te beginnen.',
   'benchmarks.participation': '{contributed} van de {participants} deelnemers hebben hun bijdrage gestuurd.',
   'benchmarks.participation.title': 'Deelnemers',
   'benchmarks.col.participant': 'Deelnemer',

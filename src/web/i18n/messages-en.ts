@@ -14,6 +14,7 @@ import { weightingEn } from './weighting-en.ts';
 import { councilEn } from './council-en.ts';
 import { changesEn } from './changes-en.ts';
 import { benchmarkEn } from './benchmark-en.ts';
+import { benchmarkFilesEn } from './benchmark-files-en.ts';
 import { publishEn } from './publish-en.ts';
 import { planEn } from './plan-en.ts';
 import { studiesEn } from './studies-en.ts';
@@ -371,6 +372,7 @@ export const en: Record<MessageKey, string> = {
   ...openAnswersEn,
   ...changesEn,
   ...benchmarkEn,
+  ...benchmarkFilesEn,
   ...publishEn,
   ...reportEn,
   ...jobsEn,

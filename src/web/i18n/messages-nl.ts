@@ -11,6 +11,7 @@ import { weightingNl } from './weighting-nl.ts';
 import { councilNl } from './council-nl.ts';
 import { changesNl } from './changes-nl.ts';
 import { benchmarkNl } from './benchmark-nl.ts';
+import { benchmarkFilesNl } from './benchmark-files-nl.ts';
 import { publishNl } from './publish-nl.ts';
 import { planNl } from './plan-nl.ts';
 import { studiesNl } from './studies-nl.ts';
@@ -370,6 +371,7 @@ export const nl = {
   ...openAnswersNl,
   ...changesNl,
   ...benchmarkNl,
+  ...benchmarkFilesNl,
   ...publishNl,
   ...reportNl,
   ...jobsNl,
