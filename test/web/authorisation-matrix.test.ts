@@ -95,6 +95,26 @@ const MATRIX: Record<string, Expected> = {
   'GET /benchmarks': DESIGNER_ORG,
   'GET /benchmarks/:id': DESIGNER_ABSENT,
   'GET /benchmarks/:id/publication.csv': DESIGNER_ABSENT,
+  // Benchmark files in the browser. Organisation A has no signing key until POST /benchmark-key
+  // (below) makes one, so downloading its public half is still 404 here, as for B.
+  'GET /benchmark-key': DESIGNER_ORG,
+  'GET /benchmark-key/public.pem': DESIGNER_ABSENT,
+  'POST /benchmark-key': ADMIN_ORG,
+  'GET /benchmark-key/replace': ADMIN_ORG,
+  'POST /benchmark-key/replace': ADMIN_ORG,
+  'GET /benchmarks/new': DESIGNER_ORG,
+  'POST /benchmarks/new': DESIGNER_ORG,
+  'GET /benchmarks/join': DESIGNER_ORG,
+  'POST /benchmarks/join': DESIGNER_ORG,
+  'GET /benchmarks/:id/participants/new': DESIGNER_ABSENT,
+  'POST /benchmarks/:id/participants/new': DESIGNER_ABSENT,
+  'GET /benchmarks/:id/contributions/new': DESIGNER_ABSENT,
+  'POST /benchmarks/:id/contributions/new': DESIGNER_ABSENT,
+  'GET /benchmarks/:id/participants/:participantId/reference': DESIGNER_ABSENT,
+  'GET /benchmarks/:id/participants/:participantId/reference.json': DESIGNER_ABSENT,
+  'GET /benchmarks/joined/:id': DESIGNER_ABSENT,
+  'GET /benchmarks/joined/:id/contribution.json': DESIGNER_ABSENT,
+  'POST /benchmarks/joined/:id/reference': DESIGNER_ABSENT,
   'GET /questionnaire-imports/:id': DESIGNER_ABSENT,
   'POST /questionnaire-imports/:id/keys': DESIGNER_ABSENT,
   'GET /rounds/new': DESIGNER_ORG,
@@ -310,7 +330,7 @@ describe('authorisation matrix', () => {
       key: 'algemeen.cijfer', module: 'algemeen', action: 'reopen', kind: 'email-invitation', language: 'nl', token: 'onbekend',
       code: 'ABCDEFGHJKMN', block: 'algemeen', org: 'alfa', slug: 'alfa', item: 'open.pluspunten',
       focusId: randomUUID(), measureId: randomUUID(),
-      adviceId: randomUUID(), pointId: randomUUID(),
+      adviceId: randomUUID(), pointId: randomUUID(), participantId: randomUUID(),
     };
     const differences: string[] = [];
     // Signing out ends the sessions, so it goes last.

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCompletedResponses } from '../../../src/db/response-store.ts';
+import { setRoundStatus } from '../../../src/db/round-store.ts';
+import { withTenant } from '../../../src/db/tenant-transaction.ts';
+import { createFieldworkRound } from '../../support/builders.ts';
+import { organisedBenchmark } from '../../support/organised-benchmark.ts';
+import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { UploadClient } from '../fieldwork/upload-client.ts';
+
+// The benchmark pages within one installation: the signing key (sealed at rest, replaced only
+// after confirmation, by an administrator), form errors with their summary, and another
+// organisation's benchmarks out of reach.
+
+let t: TestApp;
+let organised = '';
+let roundId = '';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  organised = await organisedBenchmark(t.database.db, t.orgA);
+  ({ roundId } = await createFieldworkRound(t.database.db, t.orgA, { name: 'KTO 2026' }));
+  await withTenant(t.database.db, t.orgA, async (tx) => {
+    await insertCompletedResponses(tx, t.orgA, roundId, Array.from({ length: 20 }, () => ({
+      id: randomUUID(), channel: 'paper' as const, language: 'nl', startedOn: '2026-11-12', completedOn: '2026-11-12', answers: [{ itemKey: 'algemeen.cijfer', valueNum: 7 }],
+    })));
+    await setRoundStatus(tx, roundId, 'closed');
+  });
+}, 120_000);
+afterAll(async () => t.close());
+
+const visible = (body: string) => body.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+
+async function signedIn(email: string): Promise<UploadClient> {
+  const client = new UploadClient(t.app);
+  await client.signIn(email);
+  await client.get('/benchmarks');
+  return client;
+}
+
+describe('the signing key page', () => {
+  it('keeps the private key sealed, lets only an administrator make or replace it, and asks before replacing', async () => {
+    const researcher = await signedIn('researcher@alfa.nl');
+    const none = visible((await researcher.get('/benchmark-key')).body);
+    expect(none).toContain('Uw organisatie heeft nog geen sleutelpaar.');
+    expect(none).toContain('Alleen een beheerder kan het sleutelpaar maken of vervangen.');
+    expect((await researcher.post('/benchmark-key', {})).statusCode).toBe(403);
+
+    const admin = await signedIn('administrator@alfa.nl');
+    await admin.get('/benchmark-key');
+    expect((await admin.post('/benchmark-key', {})).statusCode).toBe(303);
+    const row = await t.database.db.selectFrom('benchmark_signing_keys').selectAll().where('organisation_id', '=', t.orgA).executeTakeFirstOrThrow();
+    expect(row.private_key_sealed).toMatch(/^v1\./);
+    expect(row.private_key_sealed).not.toContain('PRIVATE KEY');
+    const page = (await admin.get('/benchmark-key')).body;
+    expect(visible(page)).toContain(`Sleutel-id ${row.key_id}`);
+    expect(page).toContain('href="/benchmark-key/replace"');
+
+    const confirm = await admin.get('/benchmark-key/replace');
+    expect(visible(confirm.body)).toContain('Sleutelpaar vervangen?');
+    expect(visible(confirm.body)).toContain('Benchmarks waaraan u al deelneemt, blijven de oude sleutel verwachten');
+    expect((await admin.post('/benchmark-key/replace', {})).headers.location).toBe('/benchmark-key?done=replaced');
+    const replaced = await t.database.db.selectFrom('benchmark_signing_keys').select('key_id').where('organisation_id', '=', t.orgA).executeTakeFirstOrThrow();
+    expect(replaced.key_id).not.toBe(row.key_id);
+
+    const other = await signedIn('researcher@beta.nl');
+    expect(visible((await other.get('/benchmark-key')).body)).toContain('Uw organisatie heeft nog geen sleutelpaar.');
+    expect((await other.get('/benchmark-key/public.pem')).statusCode).toBe(404);
+  });
+});
+
+describe('the benchmark forms', () => {
+  it('shows an error summary linking to each field, in Dutch and in English', async () => {
+    const researcher = await signedIn('researcher@alfa.nl');
+    await researcher.get('/benchmarks/new');
+    const refused = await researcher.post('/benchmarks/new', { name: 'KTO', year: '1999', questionnaireVersion: 'standaard-kto 1' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('<a class="utrecht-link" href="#year">Vul een jaar in tussen 2000 en 2100, bijvoorbeeld 2026.</a>');
+    expect(refused.body).toMatch(/<input[^>]+id="year"[^>]+aria-describedby="year-hint year-error"[^>]+aria-invalid="true"/);
+    const english = await researcher.post('/benchmarks/new?lang=en', { name: '', year: '2026', questionnaireVersion: 'standaard-kto 1' });
+    expect(english.body).toContain('<a class="utrecht-link" href="#name">Enter a name of 1 to 200 characters');
+    await researcher.get('/benchmarks?lang=nl');
+
+    await researcher.get(`/benchmarks/${organised}/participants/new`);
+    const missing = await researcher.upload(`/benchmarks/${organised}/participants/new`, null, researcher.csrf, { participant: '', publicKey: '', consent: '', sizeClass: 'groot', region: '' });
+    expect(missing.statusCode).toBe(400);
+    for (const field of ['participant', 'consent', 'sizeClass']) expect(missing.body).toContain(`href="#${field}"`);
+
+    await researcher.get(`/benchmarks/${organised}/contributions/new`);
+    const noFile = await researcher.upload(`/benchmarks/${organised}/contributions/new`, null);
+    expect(noFile.statusCode).toBe(400);
+    expect(visible(noFile.body)).toContain('Kies een bestand.');
+    const notJson = await researcher.upload(`/benchmarks/${organised}/contributions/new`, { name: 'bijdrage.json', bytes: new TextEncoder().encode('geen json'), type: 'application/json' });
+    expect(notJson.statusCode).toBe(422);
+    expect(visible(notJson.body)).toContain('Het bestand is geen leesbare JSON. Kies het .json-bestand zoals Klantstem het maakte');
+
+    // Too large: refused by the upload limit with the form again, not an error page.
+    await researcher.get(`/benchmarks/${organised}/contributions/new`);
+    const huge = await researcher.upload(`/benchmarks/${organised}/contributions/new`, { name: 'groot.json', bytes: new Uint8Array(6 * 1024 * 1024).fill(32), type: 'application/json' });
+    expect(huge.statusCode).toBe(413);
+    expect(visible(huge.body)).toContain('Het bestand is groter dan 5 MB.');
+  });
+
+  it('refuses to export a contribution once the key was replaced after joining, and says what to do', async () => {
+    const researcher = await signedIn('researcher@alfa.nl');
+    await researcher.get('/benchmarks/join');
+    const organiserKey = (await t.database.db.selectFrom('benchmark_participants').select('public_key').limit(1).executeTakeFirstOrThrow()).public_key;
+    const joined = await researcher.upload('/benchmarks/join', null, researcher.csrf, { name: 'Regiobenchmark', year: '2026', questionnaireVersion: 'standaard-kto 1', organiserKey });
+    expect(joined.statusCode).toBe(303);
+    const id = /\/benchmarks\/joined\/([0-9a-f-]{36})/.exec(String(joined.headers.location))![1]!;
+    expect((await researcher.get(`/benchmarks/joined/${id}/contribution.json?round=${roundId}`)).statusCode).toBe(200);
+
+    const admin = await signedIn('administrator@alfa.nl');
+    await admin.get('/benchmark-key/replace');
+    await admin.post('/benchmark-key/replace', {});
+    const page = visible((await researcher.get(`/benchmarks/joined/${id}`)).body);
+    expect(page).toContain('De ondertekeningssleutel van uw organisatie is niet meer de sleutel waarmee u deelnam.');
+    const refused = await researcher.get(`/benchmarks/joined/${id}/contribution.json?round=${roundId}`);
+    expect(refused.statusCode).toBe(409);
+    expect(visible(refused.body)).toContain('neem opnieuw deel met de nieuwe sleutel');
+
+    const overview = visible((await researcher.get('/benchmarks')).body);
+    expect(overview).toContain('Benchmarks waaraan u deelneemt Regiobenchmark 2026');
+
+    // Another organisation reaches neither the organised nor the joined benchmark.
+    const other = await signedIn('researcher@beta.nl');
+    for (const url of [`/benchmarks/joined/${id}`, `/benchmarks/${organised}/contributions/new`, `/benchmarks/${organised}/participants/new`, `/benchmarks/joined/${id}/contribution.json?round=${roundId}`]) {
+      expect((await other.get(url)).statusCode, url).toBe(404);
+    }
+    // And a viewer of the organisation is refused.
+    const viewer = await signedIn('viewer@alfa.nl');
+    expect((await viewer.get(`/benchmarks/joined/${id}`)).statusCode).toBe(403);
+  });
+});
