@@ -29,12 +29,12 @@ export function benchmarksPage(ctx: Ctx, organised: readonly Benchmark[], joined
 <h2 class="utrecht-heading-2" id="organised">${t('benchmarks.title')}</h2>
 <p class="utrecht-paragraph">${t('benchmarks.intro')}</p>
 ${organised.length === 0 ? html`<p class="utrecht-paragraph">${t('benchmarks.none')}</p>` : list(organised, (b) => `/benchmarks/${b.id}`)}
-<div class="utrecht-button-group">${button('/benchmarks/new', t('benchmarkFiles.overview.create'))}</div>
+<div class="utrecht-button-group ks-actions">${button('/benchmarks/new', t('benchmarkFiles.overview.create'))}</div>
 </section>
 <section aria-labelledby="joined">
 <h2 class="utrecht-heading-2" id="joined">${t('benchmarkFiles.overview.joined')}</h2>
 ${joined.length === 0 ? html`<p class="utrecht-paragraph">${t('benchmarkFiles.overview.joinedNone')}</p>` : list(joined, (b) => `/benchmarks/joined/${b.id}`)}
-<div class="utrecht-button-group">${button('/benchmarks/join', t('benchmarkFiles.overview.join'))}</div>
+<div class="utrecht-button-group ks-actions">${button('/benchmarks/join', t('benchmarkFiles.overview.join'))}</div>
 </section>`;
 }
 
@@ -94,7 +94,7 @@ export function dashboardPage(ctx: Ctx, dashboard: BenchmarkDashboard): Html {
 <h1 class="utrecht-heading-1">${benchmark.name} ${benchmark.year}</h1>
 <p class="utrecht-paragraph">${t('benchmarks.participation', { contributed: overview.contributed, participants: overview.participants })}</p>
 <h2 class="utrecht-heading-2" id="files">${t('benchmarkFiles.dashboard.actions')}</h2>
-<div class="utrecht-button-group">
+<div class="utrecht-button-group ks-actions">
 <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/benchmarks/${benchmark.id}/contributions/new">${t('benchmarkFiles.dashboard.import')}</a>
 <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/benchmarks/${benchmark.id}/participants/new">${t('benchmarkFiles.dashboard.register')}</a>
 </div>

@@ -102,10 +102,12 @@ export async function organiserRoutes(app: FastifyInstance, options: { db: Kysel
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = participantValues(body);
     const errors: FieldError[] = [];
-    if (values.participant === '') errors.push({ field: 'participant', message: request.ctx.t('benchmarkFiles.error.name') });
-    if (values.consent !== 'named' && values.consent !== 'anonymous') errors.push({ field: 'consent', message: request.ctx.t('benchmarkFiles.error.consent') });
-    if (values.sizeClass !== '' && !isSizeClass(values.sizeClass)) errors.push({ field: 'sizeClass', message: request.ctx.t('benchmarkFiles.error.sizeClass') });
+    const { t } = request.ctx;
     const publicKey = values.publicKey || uploadedText(body, 'file')?.trim() || '';
+    if (values.participant === '' || values.participant.length > 200) errors.push({ field: 'participant', message: t('benchmarkFiles.error.participant') });
+    if (publicKey === '') errors.push({ field: 'publicKey', message: t('benchmarkFiles.error.keyMissing') });
+    if (values.consent !== 'named' && values.consent !== 'anonymous') errors.push({ field: 'consent', message: t('benchmarkFiles.error.consent') });
+    if (values.sizeClass !== '' && !isSizeClass(values.sizeClass)) errors.push({ field: 'sizeClass', message: t('benchmarkFiles.error.sizeClass') });
     if (errors.length) return showParticipantForm(request, reply, member, dashboard, values, errors);
     const registered = await registerParticipant(db, member.membership.organisationId, dashboard.benchmark, {
       name: values.participant, publicKey, consent: values.consent as 'named' | 'anonymous',
