@@ -63,6 +63,20 @@ export async function findBenchmark(tx: Tx, organisationId: string, name: string
     .executeTakeFirst();
 }
 
+/** A joined benchmark's own public key, after the organisation replaced its signing key. */
+export async function setOwnPublicKey(tx: Tx, organisationId: string, benchmarkId: string, publicKey: string): Promise<void> {
+  await tx.updateTable('benchmarks').set({ own_public_key: publicKey })
+    .where('organisation_id', '=', organisationId).where('id', '=', benchmarkId).where('role', '=', 'participant')
+    .execute();
+}
+
+/** A participant's new public key, after it replaced its signing key; its contributions stay. */
+export async function setParticipantKey(tx: Tx, organisationId: string, participantId: string, publicKey: string, keyId: string): Promise<void> {
+  await tx.updateTable('benchmark_participants').set({ public_key: publicKey, key_id: keyId })
+    .where('organisation_id', '=', organisationId).where('id', '=', participantId)
+    .execute();
+}
+
 export async function insertParticipant(tx: Tx, organisationId: string, participant: BenchmarkParticipantRow): Promise<void> {
   await tx.insertInto('benchmark_participants').values({
     id: participant.id, organisation_id: organisationId, benchmark_id: participant.benchmarkId, name: participant.name,

@@ -2,10 +2,12 @@
 // the organisation's stored key instead of a key file, and joining with its stored public key.
 
 import type { Kysely } from 'kysely';
-import type { Benchmark } from '../../db/benchmark-store.ts';
+import { benchmarksOf, setOwnPublicKey, type Benchmark } from '../../db/benchmark-store.ts';
+import { findSigningKey } from '../../db/benchmark-signing-key-store.ts';
 import type { DB } from '../../db/schema.ts';
+import { withTenant } from '../../db/tenant-transaction.ts';
 import type { ReferenceFilter } from '../../domain/benchmark/reference-figures.ts';
-import { err, type Result } from '../../domain/result.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
 import { exportContribution, type ExportContributionRefusal, type ExportedFile } from './export-contribution.ts';
 import { exportReference, type ExportReferenceRefusal } from './export-reference.ts';
 import { joinBenchmark, type BenchmarkRef, type SetUpRefusal } from './set-up-benchmark.ts';
@@ -36,4 +38,19 @@ export async function exportReferenceSignedHere(
   const privateKeyPem = await privateSigningKeyOf(db, organisationId, secret);
   if (!privateKeyPem) return err({ reason: 'no-signing-key' });
   return exportReference(db, organisationId, { ...input, privateKeyPem });
+}
+
+/**
+ * After the organisation replaced its signing key: a joined benchmark takes the new public key
+ * as its own, so contributions can be signed again. The organiser must register the new key
+ * too, or it refuses them as signed by an unknown key.
+ */
+export async function useCurrentKeyFor(db: Kysely<DB>, organisationId: string, benchmarkId: string): Promise<Result<void, NoSigningKey | 'unknown-benchmark'>> {
+  return withTenant(db, organisationId, async (tx) => {
+    const key = await findSigningKey(tx, organisationId);
+    if (!key) return err('no-signing-key');
+    if (!(await benchmarksOf(tx, organisationId, 'participant')).some((b) => b.id === benchmarkId)) return err('unknown-benchmark');
+    await setOwnPublicKey(tx, organisationId, benchmarkId, key.publicKey);
+    return ok(undefined);
+  });
 }

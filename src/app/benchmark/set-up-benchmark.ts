@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BenchmarkConsent } from '../../db/benchmark-schema.ts';
-import { findBenchmark, insertBenchmark, insertParticipant, participantsOf, type Benchmark } from '../../db/benchmark-store.ts';
+import { findBenchmark, insertBenchmark, insertParticipant, participantsOf, setParticipantKey, type Benchmark } from '../../db/benchmark-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
 import { isSizeClass, type SizeClass } from '../../domain/benchmark/size-class.ts';
@@ -85,6 +85,26 @@ export async function registerParticipant(
       id: randomUUID(), benchmarkId: benchmark.id, name: input.name.trim(), publicKey: input.publicKey, keyId: key.value,
       consent: input.consent, sizeClass: input.sizeClass as SizeClass | null, region: input.region,
     });
+    return ok({ keyId: key.value });
+  });
+}
+
+/**
+ * The organiser registers a participant's new public key (it replaced its key pair). Files signed
+ * with the old key are refused from then on; contributions already imported stay.
+ */
+export async function replaceParticipantKey(
+  db: Kysely<DB>, organisationId: string, ref: BenchmarkRef, input: { readonly participantId: string; readonly publicKey: string },
+): Promise<Result<{ readonly keyId: string }, SetUpRefusal | 'unknown-participant'>> {
+  const key = parsePublicKey(input.publicKey);
+  if (!key.ok) return err('invalid-key');
+  return withTenant(db, organisationId, async (tx) => {
+    const benchmark = await benchmarkOf(tx, organisationId, ref, 'organiser');
+    if (!benchmark) return err('unknown-benchmark');
+    const participants = await participantsOf(tx, organisationId, benchmark.id);
+    if (!participants.some((p) => p.id === input.participantId)) return err('unknown-participant');
+    if (participants.some((p) => p.keyId === key.value && p.id !== input.participantId)) return err('participant-exists');
+    await setParticipantKey(tx, organisationId, input.participantId, input.publicKey, key.value);
     return ok({ keyId: key.value });
   });
 }

@@ -48,6 +48,7 @@ function participationTable(ctx: Ctx, dashboard: BenchmarkDashboard): Html {
 <th class="utrecht-table__header-cell" scope="col">${t('benchmarks.col.region')}</th>
 <th class="utrecht-table__header-cell" scope="col">${t('benchmarks.col.contribution')}</th>
 <th class="utrecht-table__header-cell" scope="col">${t('benchmarkFiles.dashboard.reference')}</th>
+<th class="utrecht-table__header-cell" scope="col">${t('benchmarkFiles.dashboard.key')}</th>
 </tr></thead>
 <tbody class="utrecht-table__body">${dashboard.participants.map((p) => html`<tr class="utrecht-table__row">
 <th class="utrecht-table__header-cell" scope="row">${p.name}</th>
@@ -56,6 +57,7 @@ function participationTable(ctx: Ctx, dashboard: BenchmarkDashboard): Html {
 <td class="utrecht-table__cell">${p.region ?? '—'}</td>
 <td class="utrecht-table__cell">${p.contributedAt ? formatDate(language, p.contributedAt.toISOString().slice(0, 10)) : html`<span class="ks-muted">${t('benchmarks.notYet')}</span>`}</td>
 <td class="utrecht-table__cell">${p.contributedAt ? html`<a class="utrecht-link" href="/benchmarks/${dashboard.benchmark.id}/participants/${p.id}/reference" aria-label="${t('benchmarkFiles.dashboard.referenceLink', { participant: p.name })}">${t('benchmarkFiles.dashboard.reference')}</a>` : '—'}</td>
+<td class="utrecht-table__cell"><a class="utrecht-link" href="/benchmarks/${dashboard.benchmark.id}/participants/${p.id}/key" aria-label="${t('benchmarkFiles.participantKey.title', { participant: p.name })}">${t('benchmarkFiles.dashboard.keyLink')}</a></td>
 </tr>`)}</tbody></table></div>`;
 }
 

@@ -43,7 +43,8 @@ export async function benchmarkRoutes(app: FastifyInstance, options: { db: Kysel
     const query = request.query as Record<string, unknown>;
     const contributor = dashboard.participants.find((p) => p.id === query.participant);
     const notice = query.done === 'created' ? t('benchmarkFiles.created') : query.done === 'registered' ? t('benchmarkFiles.registered')
-      : query.done === 'contribution' && contributor ? t('benchmarkFiles.contribution.imported', { participant: contributor.name }) : undefined;
+      : query.done === 'contribution' && contributor ? t('benchmarkFiles.contribution.imported', { participant: contributor.name })
+        : query.done === 'key' && contributor ? t('benchmarkFiles.participantKey.saved', { participant: contributor.name }) : undefined;
     return send(request, reply, member, `${dashboard.benchmark.name} ${dashboard.benchmark.year}`, dashboardPage({ t, language }, dashboard), notice);
   });
 

@@ -99,3 +99,16 @@ ${submitButton(t('benchmarkFiles.reference.submit'))}
 </form>`,
   });
 }
+
+export function participantKeyForm(ctx: FormCtx, benchmark: Benchmark, participant: { id: string; name: string }, pasted: string): Html {
+  const { t } = ctx;
+  return formPage(ctx, {
+    back: { href: `/benchmarks/${benchmark.id}`, label: `${benchmark.name} ${benchmark.year}` },
+    title: t('benchmarkFiles.participantKey.title', { participant: participant.name }),
+    intro: t('benchmarkFiles.participantKey.intro'),
+    form: html`<form method="post" action="/benchmarks/${benchmark.id}/participants/${participant.id}/key" enctype="multipart/form-data" novalidate>${csrfField(ctx.csrfToken)}
+${publicKeyFields(ctx, 'publicKey', t('benchmarkFiles.key.public'), pasted)}
+${submitButton(t('benchmarkFiles.participantKey.submit'))}
+</form>`,
+  });
+}

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { benchmarkDashboard, type BenchmarkDashboard } from '../../app/benchmark/benchmark-dashboard.ts';
 import { exportReferenceSignedHere } from '../../app/benchmark/files-signed-here.ts';
 import { importContribution } from '../../app/benchmark/import-contribution.ts';
-import { createBenchmark, registerParticipant, type SetUpRefusal } from '../../app/benchmark/set-up-benchmark.ts';
+import { createBenchmark, registerParticipant, replaceParticipantKey, type SetUpRefusal } from '../../app/benchmark/set-up-benchmark.ts';
 import type { DB } from '../../db/schema.ts';
 import { isSizeClass, type SizeClass } from '../../domain/benchmark/size-class.ts';
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';
@@ -11,7 +11,7 @@ import type { MessageKey } from '../i18n/messages-nl.ts';
 import type { FieldError } from '../layout.ts';
 import { acceptUploads, asList, fileNamePart, idParam, sendDownload, sendPage, text, uploadedText } from './benchmark-web.ts';
 import { fileRefusalError, fileRefusalStatus } from './file-refusal-error.ts';
-import { contributionUploadForm, newBenchmarkForm, referenceForm, registerParticipantForm, type NewBenchmarkValues, type ParticipantValues, type ReferenceChoice } from './organiser-pages.ts';
+import { contributionUploadForm, newBenchmarkForm, participantKeyForm, referenceForm, registerParticipantForm, type NewBenchmarkValues, type ParticipantValues, type ReferenceChoice } from './organiser-pages.ts';
 
 // The organiser's side in the browser (researchers and administrators of the organising
 // organisation, as on the dashboard): create a benchmark, register participants by their public
@@ -59,11 +59,18 @@ export async function organiserRoutes(app: FastifyInstance, options: { db: Kysel
   const showContributionForm = (request: FastifyRequest, reply: FastifyReply, member: Member, dashboard: BenchmarkDashboard, errors: FieldError[] = [], status = 200) =>
     sendPage(request, reply, member, request.ctx.t('benchmarkFiles.dashboard.import'), contributionUploadForm(formCtx(request, errors), dashboard.benchmark), { status });
 
+  const showKeyForm = (request: FastifyRequest, reply: FastifyReply, member: Member, dashboard: BenchmarkDashboard, participant: { id: string; name: string }, pasted: string, errors: FieldError[] = [], status = errors.length ? 400 : 200) =>
+    sendPage(request, reply, member, request.ctx.t('benchmarkFiles.participantKey.title', { participant: participant.name }), participantKeyForm(formCtx(request, errors), dashboard.benchmark, participant, pasted), { status });
+
   await acceptUploads(app, async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
     const dashboard = member && (await organised(request, reply, member));
     if (!member || !dashboard) return reply;
     const error = { field: request.url.includes('/participants/') ? 'publicKey' : 'file', message: request.ctx.t('benchmarkFiles.error.tooLarge') };
+    if (request.url.endsWith('/key')) {
+      const participant = dashboard.participants.find((p) => p.id === idParam(request, 'participantId'));
+      return participant ? showKeyForm(request, reply, member, dashboard, participant, '', [error], 413) : reply.callNotFound();
+    }
     return request.url.includes('/participants/')
       ? showParticipantForm(request, reply, member, dashboard, participantValues({}), [error], 413)
       : showContributionForm(request, reply, member, dashboard, [error], 413);
@@ -187,5 +194,28 @@ export async function organiserRoutes(app: FastifyInstance, options: { db: Kysel
       case 'no-signing-key': return refuse({ field: 'sizeClass', message: t('benchmarkFiles.error.noKey') }, 409);
       case 'unknown-benchmark': case 'unknown-participant': return reply.callNotFound();
     }
+  });
+
+  app.get('/benchmarks/:id/participants/:participantId/key', async (request, reply) => {
+    const member = requireRole(request, reply, DESIGNERS);
+    const found = member && (await participantOf(request, reply, member));
+    if (!member || !found) return;
+    return showKeyForm(request, reply, member, found.dashboard, found.participant, '');
+  });
+
+  app.post('/benchmarks/:id/participants/:participantId/key', async (request, reply) => {
+    const member = requireRole(request, reply, DESIGNERS);
+    const found = member && (await participantOf(request, reply, member));
+    if (!member || !found) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const pasted = text(body.publicKey).trim();
+    const publicKey = pasted || uploadedText(body, 'file')?.trim() || '';
+    const { t } = request.ctx;
+    if (publicKey === '') return showKeyForm(request, reply, member, found.dashboard, found.participant, pasted, [{ field: 'publicKey', message: t('benchmarkFiles.error.keyMissing') }]);
+    const replaced = await replaceParticipantKey(db, member.membership.organisationId, found.dashboard.benchmark, { participantId: found.participant.id, publicKey });
+    if (replaced.ok) return reply.redirect(`/benchmarks/${found.dashboard.benchmark.id}?done=key&participant=${found.participant.id}`, 303);
+    if (replaced.error === 'unknown-participant' || replaced.error === 'unknown-benchmark') return reply.callNotFound();
+    const message = replaced.error === 'participant-exists' ? 'benchmarkFiles.error.participantExists' : 'benchmarkFiles.error.key';
+    return showKeyForm(request, reply, member, found.dashboard, found.participant, pasted, [{ field: 'publicKey', message: t(message) }], replaced.error === 'participant-exists' ? 409 : 400);
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { exportContributionSignedHere, joinWithSigningKey } from '../../app/benchmark/files-signed-here.ts';
+import { exportContributionSignedHere, joinWithSigningKey, useCurrentKeyFor } from '../../app/benchmark/files-signed-here.ts';
 import { importReference } from '../../app/benchmark/import-reference.ts';
 import { joinedBenchmark, type JoinedBenchmark } from '../../app/benchmark/joined-benchmarks.ts';
 import { signingKeyOf } from '../../app/benchmark/signing-key.ts';
@@ -87,7 +87,8 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     const { t } = request.ctx;
     const done = (request.query as Record<string, unknown>).done;
     const notice = done === 'joined' ? t('benchmarkFiles.joined', { name: `${found.benchmark.name} ${found.benchmark.year}` })
-      : done === 'reference' && found.reference ? t('benchmarkFiles.participant.imported', { organisations: found.reference.organisations }) : undefined;
+      : done === 'reference' && found.reference ? t('benchmarkFiles.participant.imported', { organisations: found.reference.organisations })
+        : done === 'key' ? t('benchmarkFiles.participant.keyUpdated') : undefined;
     return showJoined(request, reply, member, found, notice ? { notice } : {});
   });
 
@@ -114,5 +115,15 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     const imported = await importReference(db, member.membership.organisationId, found.benchmark, file);
     if (imported.ok) return reply.redirect(`/benchmarks/joined/${found.benchmark.id}?done=reference`, 303);
     return showJoined(request, reply, member, found, { errors: [fileRefusalError(t, language, imported.error)], status: fileRefusalStatus(imported.error) });
+  });
+
+  app.post('/benchmarks/joined/:id/key', async (request, reply) => {
+    const member = requireRole(request, reply, DESIGNERS);
+    const found = member && (await joined(request, reply, member));
+    if (!member || !found) return;
+    const used = await useCurrentKeyFor(db, member.membership.organisationId, found.benchmark.id);
+    if (used.ok) return reply.redirect(`/benchmarks/joined/${found.benchmark.id}?done=key`, 303);
+    if (used.error === 'unknown-benchmark') return reply.callNotFound();
+    return showJoined(request, reply, member, found, { errors: [{ field: 'round', message: request.ctx.t('benchmarkFiles.error.noKey') }], status: 409 });
   });
 }

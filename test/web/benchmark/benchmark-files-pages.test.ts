@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBenchmarkKeyPair } from '../../../src/app/benchmark/signed-file.ts';
 import { insertCompletedResponses } from '../../../src/db/response-store.ts';
 import { setRoundStatus } from '../../../src/db/round-store.ts';
 import { withTenant } from '../../../src/db/tenant-transaction.ts';
@@ -58,7 +59,7 @@ describe('the signing key page', () => {
 
     const confirm = await admin.get('/benchmark-key/replace');
     expect(visible(confirm.body)).toContain('Sleutelpaar vervangen?');
-    expect(visible(confirm.body)).toContain('Benchmarks waaraan u al deelneemt, blijven de oude sleutel verwachten');
+    expect(visible(confirm.body)).toContain('Bij benchmarks waaraan u al deelneemt, kiest u daarna op de pagina van de benchmark “Huidige sleutel gebruiken”.');
     expect((await admin.post('/benchmark-key/replace', {})).headers.location).toBe('/benchmark-key?done=replaced');
     const replaced = await t.database.db.selectFrom('benchmark_signing_keys').select('key_id').where('organisation_id', '=', t.orgA).executeTakeFirstOrThrow();
     expect(replaced.key_id).not.toBe(row.key_id);
@@ -117,7 +118,18 @@ describe('the benchmark forms', () => {
     expect(page).toContain('De ondertekeningssleutel van uw organisatie is niet meer de sleutel waarmee u deelnam.');
     const refused = await researcher.get(`/benchmarks/joined/${id}/contribution.json?round=${roundId}`);
     expect(refused.statusCode).toBe(409);
-    expect(visible(refused.body)).toContain('neem opnieuw deel met de nieuwe sleutel');
+    expect(visible(refused.body)).toContain('Kies eerst “Huidige sleutel gebruiken” en stuur de nieuwe publieke sleutel aan de organisator.');
+
+    // Taking the current key for this benchmark signs with it again.
+    const used = await researcher.post(`/benchmarks/joined/${id}/key`, {});
+    expect(used.headers.location).toBe(`/benchmarks/joined/${id}?done=key`);
+    const after = visible((await researcher.get(String(used.headers.location))).body);
+    expect(after).toContain('Deze benchmark gebruikt nu de huidige sleutel van uw organisatie.');
+    expect(after).not.toContain('is niet meer de sleutel waarmee u deelnam');
+    const exported = await researcher.get(`/benchmarks/joined/${id}/contribution.json?round=${roundId}`);
+    expect(exported.statusCode).toBe(200);
+    const currentKeyId = (await t.database.db.selectFrom('benchmark_signing_keys').select('key_id').where('organisation_id', '=', t.orgA).executeTakeFirstOrThrow()).key_id;
+    expect((JSON.parse(exported.body) as { signature: { keyId: string } }).signature.keyId).toBe(currentKeyId);
 
     const overview = visible((await researcher.get('/benchmarks')).body);
     expect(overview).toContain('Benchmarks waaraan u deelneemt Regiobenchmark 2026');
@@ -130,5 +142,25 @@ describe('the benchmark forms', () => {
     // And a viewer of the organisation is refused.
     const viewer = await signedIn('viewer@alfa.nl');
     expect((await viewer.get(`/benchmarks/joined/${id}`)).statusCode).toBe(403);
+  });
+
+  it("registers a participant's new key, keeping its contribution", async () => {
+    const researcher = await signedIn('researcher@alfa.nl');
+    const dashboard = (await researcher.get(`/benchmarks/${organised}`)).body;
+    const participantId = new RegExp(`href="/benchmarks/${organised}/participants/([0-9a-f-]{36})/key" aria-label="Nieuwe sleutel van Gemeente Noord"`).exec(dashboard)![1]!;
+    const url = `/benchmarks/${organised}/participants/${participantId}/key`;
+    await researcher.get(url);
+    const empty = await researcher.upload(url, null, researcher.csrf, { publicKey: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('<a class="utrecht-link" href="#publicKey">Plak de publieke sleutel van de deelnemer of kies het .pub-bestand.</a>');
+    const taken = (await t.database.db.selectFrom('benchmark_participants').select('public_key').where('name', '=', 'Gemeente Zuid').executeTakeFirstOrThrow()).public_key;
+    expect((await researcher.upload(url, null, researcher.csrf, { publicKey: taken })).statusCode).toBe(409);
+
+    const fresh = generateBenchmarkKeyPair();
+    const saved = await researcher.upload(url, { name: 'noord.pub', bytes: new TextEncoder().encode(fresh.publicKey), type: 'application/x-pem-file' }, researcher.csrf, { publicKey: '' });
+    expect(saved.statusCode).toBe(303);
+    const shown = visible((await researcher.get(String(saved.headers.location))).body);
+    expect(shown).toContain('De nieuwe sleutel van Gemeente Noord is geregistreerd.');
+    expect(shown).toContain('2 van de 3 deelnemers hebben hun bijdrage gestuurd.');
   });
 });
