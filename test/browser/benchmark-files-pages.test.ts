@@ -11,8 +11,8 @@ import type { TestApp } from '../support/test-app.ts';
 
 // The benchmark file pages in real Chromium at phone and desktop width, each in its plain state
 // and with a refused input: the signing key and its replacement, creating a benchmark,
-// registering a participant, importing a contribution, the reference figures form, joining and
-// the joined benchmark. axe-core and reflow; KLANTSTEM_SCREENSHOTS keeps PNGs.
+// registering a participant and its new key, importing a contribution, the reference figures
+// form, joining and the joined benchmark (also after a key replacement). axe-core and reflow; KLANTSTEM_SCREENSHOTS keeps PNGs.
 
 let t: TestApp;
 let browser: Browser;
@@ -91,6 +91,10 @@ for (const width of [360, 1280]) {
       await expect.poll(() => page.getByRole('alert').count()).toBe(1);
       await check('reference-refused');
 
+      await page.goto(`${base}/benchmarks/${organised}`);
+      await page.getByRole('link', { name: 'Nieuwe sleutel van Gemeente Noord' }).click();
+      await check('participant-key');
+
       await page.goto(`${base}/benchmarks/join`);
       await check('join');
       if (width === 360) {
@@ -107,6 +111,19 @@ for (const width of [360, 1280]) {
       await page.getByRole('button', { name: 'Referentiecijfers inlezen' }).click();
       await expect.poll(() => page.getByRole('alert').count()).toBe(1);
       await check('joined-refused');
+
+      if (width === 1280) {
+        // A key replaced after joining: the warning with its button, then the benchmark on the new key.
+        const joinedUrl = page.url().replace(/\/reference$/, ''); // the refused upload's address
+        await page.goto(`${base}/benchmark-key/replace`);
+        await page.getByRole('button', { name: 'Ja, nieuw sleutelpaar maken' }).click();
+        await page.waitForURL(/done=replaced/);
+        await page.goto(joinedUrl);
+        await check('joined-key-mismatch');
+        await page.getByRole('button', { name: 'Huidige sleutel gebruiken' }).click();
+        await page.waitForURL(/done=key/);
+        await check('joined-key-used');
+      }
 
       expect(problems).toEqual(clean());
       await context.close();

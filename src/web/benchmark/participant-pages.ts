@@ -53,8 +53,8 @@ ${submitButton(t('benchmarkFiles.participant.exportSubmit'))}
 <h1 class="utrecht-heading-1">${benchmark.name} ${benchmark.year}</h1>
 ${errorSummary(t, errors)}
 <p class="utrecht-paragraph">${t('benchmarkFiles.participant.intro', { version: benchmark.questionnaireVersion })}</p>
-${joined.keyMatches ? '' : html`<div class="utrecht-alert utrecht-alert--warning" role="note"><p class="utrecht-paragraph">${t('benchmarkFiles.participant.keyMismatch')}</p>
-<form method="post" action="/benchmarks/joined/${benchmark.id}/key">${csrfField(ctx.csrfToken)}<button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('benchmarkFiles.participant.useKey')}</button></form></div>`}
+${joined.keyMatches ? '' : html`<div class="utrecht-alert utrecht-alert--warning" role="note"><div><p class="utrecht-paragraph">${t('benchmarkFiles.participant.keyMismatch')}</p>
+<form method="post" action="/benchmarks/joined/${benchmark.id}/key">${csrfField(ctx.csrfToken)}<button class="utrecht-button utrecht-button--secondary-action" type="submit">${t('benchmarkFiles.participant.useKey')}</button></form></div></div>`}
 <section aria-labelledby="export-title">
 <h2 class="utrecht-heading-2" id="export-title">${t('benchmarkFiles.participant.export')}</h2>
 <p class="utrecht-paragraph">${t('benchmarkFiles.participant.exportIntro', { year: benchmark.year })}</p>
