@@ -70,6 +70,13 @@ export async function setOwnPublicKey(tx: Tx, organisationId: string, benchmarkI
     .execute();
 }
 
+/** A joined benchmark's organiser key, after the organiser replaced its key pair. */
+export async function setOrganiserPublicKey(tx: Tx, organisationId: string, benchmarkId: string, publicKey: string): Promise<void> {
+  await tx.updateTable('benchmarks').set({ organiser_public_key: publicKey })
+    .where('organisation_id', '=', organisationId).where('id', '=', benchmarkId).where('role', '=', 'participant')
+    .execute();
+}
+
 /** A participant's new public key, after it replaced its signing key; its contributions stay. */
 export async function setParticipantKey(tx: Tx, organisationId: string, participantId: string, publicKey: string, keyId: string): Promise<void> {
   await tx.updateTable('benchmark_participants').set({ public_key: publicKey, key_id: keyId })

@@ -107,7 +107,7 @@ for (const width of [360, 1280]) {
       }
       await expect.poll(() => page.getByRole('heading', { name: 'Referentiecijfers inlezen' }).count()).toBe(1);
       await check('joined');
-      await page.getByLabel('Bestand').setInputFiles({ name: 'referentie.json', mimeType: 'application/json', buffer: Buffer.from('niet ondertekend') });
+      await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'referentie.json', mimeType: 'application/json', buffer: Buffer.from('niet ondertekend') });
       await page.getByRole('button', { name: 'Referentiecijfers inlezen' }).click();
       await expect.poll(() => page.getByRole('alert').count()).toBe(1);
       await check('joined-refused');

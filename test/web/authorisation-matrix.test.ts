@@ -118,6 +118,7 @@ const MATRIX: Record<string, Expected> = {
   'GET /benchmarks/joined/:id/contribution.json': DESIGNER_ABSENT,
   'POST /benchmarks/joined/:id/reference': DESIGNER_ABSENT,
   'POST /benchmarks/joined/:id/key': DESIGNER_ABSENT,
+  'POST /benchmarks/joined/:id/organiser-key': DESIGNER_ABSENT,
   'GET /questionnaire-imports/:id': DESIGNER_ABSENT,
   'POST /questionnaire-imports/:id/keys': DESIGNER_ABSENT,
   'GET /rounds/new': DESIGNER_ORG,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BenchmarkConsent } from '../../db/benchmark-schema.ts';
-import { findBenchmark, insertBenchmark, insertParticipant, participantsOf, setParticipantKey, type Benchmark } from '../../db/benchmark-store.ts';
+import { findBenchmark, insertBenchmark, insertParticipant, participantsOf, setOrganiserPublicKey, setParticipantKey, type Benchmark } from '../../db/benchmark-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
 import { isSizeClass, type SizeClass } from '../../domain/benchmark/size-class.ts';
@@ -105,6 +105,18 @@ export async function replaceParticipantKey(
     if (!participants.some((p) => p.id === input.participantId)) return err('unknown-participant');
     if (participants.some((p) => p.keyId === key.value && p.id !== input.participantId)) return err('participant-exists');
     await setParticipantKey(tx, organisationId, input.participantId, input.publicKey, key.value);
+    return ok({ keyId: key.value });
+  });
+}
+
+/** A participant registers the organiser's new public key; reference files with the old one are refused after. */
+export async function replaceOrganiserKey(db: Kysely<DB>, organisationId: string, ref: BenchmarkRef, publicKey: string): Promise<Result<{ readonly keyId: string }, SetUpRefusal>> {
+  const key = parsePublicKey(publicKey);
+  if (!key.ok) return err('invalid-key');
+  return withTenant(db, organisationId, async (tx) => {
+    const benchmark = await benchmarkOf(tx, organisationId, ref, 'participant');
+    if (!benchmark) return err('unknown-benchmark');
+    await setOrganiserPublicKey(tx, organisationId, benchmark.id, publicKey);
     return ok({ keyId: key.value });
   });
 }

@@ -31,7 +31,7 @@ export function fileField(errors: readonly FieldError[], name: string, label: st
 }
 
 /** A public key pasted in the textarea or chosen as a .pub file; the textarea carries the error. */
-export function publicKeyFields(ctx: FormCtx, name: string, legend: string, pasted: string): Html {
+export function publicKeyFields(ctx: FormCtx, name: string, legend: string, pasted: string, fileField = 'file'): Html {
   const { t, errors } = ctx;
   return html`<fieldset class="utrecht-form-fieldset ${errors.some((e) => e.field === name) ? 'utrecht-form-fieldset--invalid' : ''}">
 <legend class="utrecht-form-fieldset__legend">${legend}</legend>
@@ -42,8 +42,8 @@ export function publicKeyFields(ctx: FormCtx, name: string, legend: string, past
   <textarea class="utrecht-textarea utrecht-textarea--html-textarea ks-key-text" id="${name}" name="${name}" rows="4" spellcheck="false" ${describedBy(errors, name, true)} ${invalid(errors, name)}>${pasted}</textarea>
 </div>
 <div class="utrecht-form-field">
-  <label class="utrecht-form-label" for="file">${t('benchmarkFiles.field.keyFile')}</label>
-  <input class="utrecht-textbox utrecht-textbox--html-input ks-file" id="file" name="file" type="file" accept=".pub,.pem,text/plain">
+  <label class="utrecht-form-label" for="${fileField}">${t('benchmarkFiles.field.keyFile')}</label>
+  <input class="utrecht-textbox utrecht-textbox--html-input ks-file" id="${fileField}" name="${fileField}" type="file" accept=".pub,.pem,text/plain">
 </div>
 </fieldset>`;
 }

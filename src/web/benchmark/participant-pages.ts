@@ -32,7 +32,7 @@ ${submitButton(t('benchmarkFiles.join.submit'))}
   });
 }
 
-export function joinedBenchmarkPage(ctx: FormCtx & { readonly language: Language }, joined: JoinedBenchmark, chosenRound = ''): Html {
+export function joinedBenchmarkPage(ctx: FormCtx & { readonly language: Language }, joined: JoinedBenchmark, chosenRound = '', organiserKey = ''): Html {
   const { t, errors, language } = ctx;
   const { benchmark } = joined;
   const exportErrors = errors.filter((e) => e.field === 'round');
@@ -70,6 +70,14 @@ ${joined.reference && joined.rounds.length ? html`<ul class="utrecht-unordered-l
 <form method="post" action="/benchmarks/joined/${benchmark.id}/reference" enctype="multipart/form-data" novalidate>${csrfField(ctx.csrfToken)}
 ${fileField(importErrors, 'file', t('benchmarkFiles.field.file'), t('benchmarkFiles.participant.fileHint'), '.json,application/json')}
 ${submitButton(t('benchmarkFiles.participant.importSubmit'))}
+</form>
+</section>
+<section aria-labelledby="organiser-key-title">
+<h2 class="utrecht-heading-2" id="organiser-key-title">${t('benchmarkFiles.participant.organiserKey')}</h2>
+<p class="utrecht-paragraph">${t('benchmarkFiles.participant.organiserKeyIntro')}</p>
+<form method="post" action="/benchmarks/joined/${benchmark.id}/organiser-key" enctype="multipart/form-data" novalidate>${csrfField(ctx.csrfToken)}
+${publicKeyFields(ctx, 'organiserKey', t('benchmarkFiles.join.organiserKey'), organiserKey, 'organiserKeyFile')}
+${submitButton(t('benchmarkFiles.participant.organiserKeySubmit'))}
 </form>
 </section>`;
 }

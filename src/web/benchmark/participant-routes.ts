@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { exportContributionSignedHere, joinWithSigningKey, useCurrentKeyFor } from '../../app/benchmark/files-signed-here.ts';
 import { importReference } from '../../app/benchmark/import-reference.ts';
 import { joinedBenchmark, type JoinedBenchmark } from '../../app/benchmark/joined-benchmarks.ts';
+import { replaceOrganiserKey } from '../../app/benchmark/set-up-benchmark.ts';
 import { signingKeyOf } from '../../app/benchmark/signing-key.ts';
 import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';
@@ -44,8 +45,8 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     if (!found) void reply.callNotFound();
     return found || undefined;
   };
-  const showJoined = (request: FastifyRequest, reply: FastifyReply, member: Member, found: JoinedBenchmark, options: { errors?: FieldError[]; status?: number; notice?: string; round?: string } = {}) =>
-    sendPage(request, reply, member, `${found.benchmark.name} ${found.benchmark.year}`, joinedBenchmarkPage(formCtx(request, options.errors ?? []), found, options.round), {
+  const showJoined = (request: FastifyRequest, reply: FastifyReply, member: Member, found: JoinedBenchmark, options: { errors?: FieldError[]; status?: number; notice?: string; round?: string; organiserKey?: string } = {}) =>
+    sendPage(request, reply, member, `${found.benchmark.name} ${found.benchmark.year}`, joinedBenchmarkPage(formCtx(request, options.errors ?? []), found, options.round, options.organiserKey), {
       status: options.status ?? 200, ...(options.notice ? { notice: options.notice } : {}),
     });
 
@@ -55,7 +56,8 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     const tooLarge = { message: request.ctx.t('benchmarkFiles.error.tooLarge') };
     if (request.url.startsWith('/benchmarks/join')) return showJoinForm(request, reply, member, joinValues({}), [{ field: 'organiserKey', ...tooLarge }], 413);
     const found = await joined(request, reply, member);
-    return found ? showJoined(request, reply, member, found, { errors: [{ field: 'file', ...tooLarge }], status: 413 }) : reply;
+    const field = request.url.endsWith('/organiser-key') ? 'organiserKey' : 'file';
+    return found ? showJoined(request, reply, member, found, { errors: [{ field, ...tooLarge }], status: 413 }) : reply;
   });
 
   app.get('/benchmarks/join', async (request, reply) => {
@@ -88,7 +90,8 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     const done = (request.query as Record<string, unknown>).done;
     const notice = done === 'joined' ? t('benchmarkFiles.joined', { name: `${found.benchmark.name} ${found.benchmark.year}` })
       : done === 'reference' && found.reference ? t('benchmarkFiles.participant.imported', { organisations: found.reference.organisations })
-        : done === 'key' ? t('benchmarkFiles.participant.keyUpdated') : undefined;
+        : done === 'key' ? t('benchmarkFiles.participant.keyUpdated')
+          : done === 'organiser-key' ? t('benchmarkFiles.participant.organiserKeySaved') : undefined;
     return showJoined(request, reply, member, found, notice ? { notice } : {});
   });
 
@@ -125,5 +128,18 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     if (used.ok) return reply.redirect(`/benchmarks/joined/${found.benchmark.id}?done=key`, 303);
     if (used.error === 'unknown-benchmark') return reply.callNotFound();
     return showJoined(request, reply, member, found, { errors: [{ field: 'round', message: request.ctx.t('benchmarkFiles.error.noKey') }], status: 409 });
+  });
+
+  app.post('/benchmarks/joined/:id/organiser-key', async (request, reply) => {
+    const member = requireRole(request, reply, DESIGNERS);
+    const found = member && (await joined(request, reply, member));
+    if (!member || !found) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const pasted = text(body.organiserKey).trim();
+    const publicKey = pasted || uploadedText(body, 'organiserKeyFile')?.trim() || '';
+    const replaced = await replaceOrganiserKey(db, member.membership.organisationId, found.benchmark, publicKey);
+    if (replaced.ok) return reply.redirect(`/benchmarks/joined/${found.benchmark.id}?done=organiser-key`, 303);
+    if (replaced.error === 'unknown-benchmark') return reply.callNotFound();
+    return showJoined(request, reply, member, found, { errors: [{ field: 'organiserKey', message: request.ctx.t('benchmarkFiles.error.key') }], status: 400, organiserKey: pasted });
   });
 }

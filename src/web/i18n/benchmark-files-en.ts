@@ -104,6 +104,10 @@ export const benchmarkFilesEn = {
   'benchmarkFiles.participant.referenceShown': 'Reference figures imported on {date}: compared with {organisations} other organisations.',
   'benchmarkFiles.participant.imported': 'The reference figures have been imported: compared with {organisations} other organisations.',
   'benchmarkFiles.participant.reportLink': 'To the report of {round}',
+  'benchmarkFiles.participant.organiserKey': 'The organiser’s new key',
+  'benchmarkFiles.participant.organiserKeyIntro': 'If the organiser made a new key pair, register the organiser’s new public key here. Reference figures signed with the old key are refused from then on.',
+  'benchmarkFiles.participant.organiserKeySubmit': 'Replace the organiser’s key',
+  'benchmarkFiles.participant.organiserKeySaved': 'The organiser’s new key has been registered.',
 
   'benchmarkFiles.error.name': 'Enter a name of 1 to 200 characters (the questionnaire version too).',
   'benchmarkFiles.error.year': 'Enter a year between 2000 and 2100, for example 2026.',

@@ -104,6 +104,10 @@ export const benchmarkFilesNl = {
   'benchmarkFiles.participant.referenceShown': 'Referentiecijfers ingelezen op {date}: vergeleken met {organisations} andere organisaties.',
   'benchmarkFiles.participant.imported': 'De referentiecijfers zijn ingelezen: vergeleken met {organisations} andere organisaties.',
   'benchmarkFiles.participant.reportLink': 'Naar het rapport van {round}',
+  'benchmarkFiles.participant.organiserKey': 'Nieuwe sleutel van de organisator',
+  'benchmarkFiles.participant.organiserKeyIntro': 'Heeft de organisator een nieuw sleutelpaar gemaakt, registreer dan hier de nieuwe publieke sleutel van de organisator. Referentiecijfers die met de oude sleutel zijn ondertekend, worden daarna geweigerd.',
+  'benchmarkFiles.participant.organiserKeySubmit': 'Sleutel van de organisator vervangen',
+  'benchmarkFiles.participant.organiserKeySaved': 'De nieuwe sleutel van de organisator is geregistreerd.',
 
   'benchmarkFiles.error.name': 'Vul een naam in van 1 tot 200 tekens (ook de vragenlijstversie).',
   'benchmarkFiles.error.year': 'Vul een jaar in tussen 2000 en 2100, bijvoorbeeld 2026.',

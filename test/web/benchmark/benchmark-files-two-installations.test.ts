@@ -276,4 +276,33 @@ describe('the benchmark between two installations, through the web pages', () =>
     expect(row).toContain('5,5 – 9,5');
     expect(row).toContain('significant hoger dan de referentiegroep');
   });
+
+  it('carries on after the organiser replaced its key: the participant registers the new one', async () => {
+    const orgAdmin = await signedIn(organiser, 'administrator@alfa.nl');
+    await orgAdmin.get('/benchmark-key/replace');
+    expect((await orgAdmin.post('/benchmark-key/replace', {})).headers.location).toBe('/benchmark-key?done=replaced');
+    const newOrganiserKey = (await orgAdmin.get('/benchmark-key/public.pem')).body;
+    const researcher = await signedIn(organiser, 'researcher@alfa.nl');
+    const again = await researcher.get(`/benchmarks/${organiserBenchmark}/participants/${participantId}/reference.json`);
+    expect(again.statusCode).toBe(200);
+
+    const munResearcher = await signedIn(municipality, 'researcher@alfa.nl');
+    const page = `/benchmarks/joined/${joinedBenchmark}`;
+    await munResearcher.get(page);
+    const before = await storedRows(municipality, 'benchmark_reference_figures');
+    const refused = await munResearcher.upload(`${page}/reference`, jsonFile('referentie.json', again.body));
+    expect(refused.statusCode).toBe(422);
+    expect(visible(refused.body)).toContain('Het bestand is ondertekend met een sleutel die hier niet is geregistreerd.');
+    expect(await storedRows(municipality, 'benchmark_reference_figures')).toEqual(before);
+
+    const badKey = await munResearcher.upload(`${page}/organiser-key`, null, munResearcher.csrf, { organiserKey: 'geen sleutel' });
+    expect(badKey.statusCode).toBe(400);
+    expect(badKey.body).toContain('href="#organiserKey"');
+    const saved = await munResearcher.upload(`${page}/organiser-key`, null, munResearcher.csrf, { organiserKey: newOrganiserKey });
+    expect(saved.statusCode).toBe(303);
+    expect(visible((await munResearcher.get(locationOf(saved))).body)).toContain('De nieuwe sleutel van de organisator is geregistreerd.');
+    const imported = await munResearcher.upload(`${page}/reference`, jsonFile('referentie.json', again.body));
+    expect(imported.statusCode).toBe(303);
+    expect(await storedRows(municipality, 'benchmark_reference_figures')).toHaveLength(2);
+  });
 });
