@@ -29,6 +29,7 @@ export type AuditAction =
   | 'council-advice-point-added'
   | 'council-advice-sent'
   | 'council-advice-response'
+  | 'benchmark-key-generated'
   | 'deletion';
 
 export interface AuditEntry {

@@ -3,6 +3,7 @@
 // the other party registers (the organiser for a participant, the participant when joining).
 
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../../db/audit-store.ts';
 import { findSigningKey, saveSigningKey } from '../../db/benchmark-signing-key-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant } from '../../db/tenant-transaction.ts';
@@ -30,12 +31,15 @@ export function signingKeyOf(db: Kysely<DB>, organisationId: string): Promise<Pu
  * registrations of its public key elsewhere stop matching.
  */
 export async function generateSigningKey(
-  db: Kysely<DB>, organisationId: string, secret: string, options: { readonly replace: boolean },
+  db: Kysely<DB>, organisationId: string, secret: string, options: { readonly replace: boolean; readonly actorId: string | null },
 ): Promise<Result<PublicSigningKey, 'exists'>> {
   const pair = generateBenchmarkKeyPair();
   const keyId = keyIdOf(pair.publicKey);
   return withTenant(db, organisationId, async (tx) => {
-    if (!options.replace && (await findSigningKey(tx, organisationId))) return err('exists');
+    const earlier = await findSigningKey(tx, organisationId);
+    if (!options.replace && earlier) return err('exists');
+    // Security-relevant: files signed with an earlier key are no longer recognised.
+    await recordAudit(tx, { organisationId, userId: options.actorId, action: 'benchmark-key-generated', details: { keyId, replaced: earlier?.keyId ?? null } });
     await saveSigningKey(tx, organisationId, { publicKey: pair.publicKey, keyId, privateKeySealed: sealText(secret, PURPOSE, pair.privateKey) });
     const saved = (await findSigningKey(tx, organisationId))!;
     return ok({ publicKey: saved.publicKey, keyId: saved.keyId, createdAt: saved.createdAt });

@@ -6,7 +6,7 @@ import { page } from '../layout.ts';
 
 // What the benchmark routes share: the page frame, form values, ids in the URL and uploads.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A benchmark file is a few hundred kilobytes at most; this leaves room without inviting abuse. */
 export const BENCHMARK_UPLOAD_BYTES = 5 * 1024 * 1024;

@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';
 import type { MessageKey } from '../i18n/messages-nl.ts';
 import type { FieldError } from '../layout.ts';
-import { acceptUploads, fileNamePart, idParam, sendDownload, sendPage, text, uploadedText } from './benchmark-web.ts';
+import { acceptUploads, fileNamePart, idParam, sendDownload, sendPage, text, uploadedText, UUID } from './benchmark-web.ts';
 import { fileRefusalError, fileRefusalStatus } from './file-refusal-error.ts';
 import { setUpError } from './organiser-routes.ts';
 import { joinForm, joinedBenchmarkPage, type JoinValues } from './participant-pages.ts';
@@ -101,11 +101,13 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     if (!member || !found) return;
     const roundId = text((request.query as Record<string, unknown>).round);
     const { benchmark } = found;
-    const exported = await exportContributionSignedHere(db, member.membership.organisationId, secret, { benchmark, roundId: /^[0-9a-f-]{36}$/.test(roundId) ? roundId : '00000000-0000-0000-0000-000000000000' });
+    const refuse = (error: keyof typeof EXPORT_ERRORS, status: number) =>
+      showJoined(request, reply, member, found, { errors: [{ field: 'round', message: request.ctx.t(EXPORT_ERRORS[error]) }], status, round: roundId });
+    if (!UUID.test(roundId)) return refuse('unknown-round', 400);
+    const exported = await exportContributionSignedHere(db, member.membership.organisationId, secret, { benchmark, roundId });
     if (exported.ok) return sendDownload(reply, `bijdrage-${fileNamePart(`${benchmark.name} ${benchmark.year}`)}-${member.membership.slug}.json`, exported.value.text);
     if (exported.error === 'unknown-benchmark') return reply.callNotFound();
-    const status = exported.error === 'unknown-round' ? 400 : 409;
-    return showJoined(request, reply, member, found, { errors: [{ field: 'round', message: request.ctx.t(EXPORT_ERRORS[exported.error]) }], status, round: roundId });
+    return refuse(exported.error, exported.error === 'unknown-round' ? 400 : 409);
   });
 
   app.post('/benchmarks/joined/:id/reference', async (request, reply) => {

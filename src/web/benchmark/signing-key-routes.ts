@@ -34,7 +34,7 @@ export async function signingKeyRoutes(app: FastifyInstance, options: { db: Kyse
   app.post('/benchmark-key', async (request, reply) => {
     const member = requireRole(request, reply, ADMINISTRATORS);
     if (!member) return;
-    const generated = await generateSigningKey(db, member.membership.organisationId, secret, { replace: false });
+    const generated = await generateSigningKey(db, member.membership.organisationId, secret, { replace: false, actorId: member.session.userId });
     if (generated.ok) return reply.redirect('/benchmark-key?done=created', 303);
     const { t, language, csrfToken } = request.ctx;
     const key = await signingKeyOf(db, member.membership.organisationId);
@@ -52,7 +52,7 @@ export async function signingKeyRoutes(app: FastifyInstance, options: { db: Kyse
   app.post('/benchmark-key/replace', async (request, reply) => {
     const member = requireRole(request, reply, ADMINISTRATORS);
     if (!member) return;
-    await generateSigningKey(db, member.membership.organisationId, secret, { replace: true });
+    await generateSigningKey(db, member.membership.organisationId, secret, { replace: true, actorId: member.session.userId });
     return reply.redirect('/benchmark-key?done=replaced', 303);
   });
 }

@@ -63,6 +63,8 @@ describe('the signing key page', () => {
     expect((await admin.post('/benchmark-key/replace', {})).headers.location).toBe('/benchmark-key?done=replaced');
     const replaced = await t.database.db.selectFrom('benchmark_signing_keys').select('key_id').where('organisation_id', '=', t.orgA).executeTakeFirstOrThrow();
     expect(replaced.key_id).not.toBe(row.key_id);
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('organisation_id', '=', t.orgA).where('action', '=', 'benchmark-key-generated').orderBy('at').execute();
+    expect(audit.map((a) => a.details)).toEqual([{ keyId: row.key_id, replaced: null }, { keyId: replaced.key_id, replaced: row.key_id }]);
 
     const other = await signedIn('researcher@beta.nl');
     expect(visible((await other.get('/benchmark-key')).body)).toContain('Uw organisatie heeft nog geen sleutelpaar.');
@@ -110,6 +112,11 @@ describe('the benchmark forms', () => {
     expect(joined.statusCode).toBe(303);
     const id = /\/benchmarks\/joined\/([0-9a-f-]{36})/.exec(String(joined.headers.location))![1]!;
     expect((await researcher.get(`/benchmarks/joined/${id}/contribution.json?round=${roundId}`)).statusCode).toBe(200);
+    for (const round of ['onzin', randomUUID()]) {
+      const refused = await researcher.get(`/benchmarks/joined/${id}/contribution.json?round=${round}`);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('<a class="utrecht-link" href="#round">Kies een afgesloten meting van het benchmarkjaar.</a>');
+    }
 
     const admin = await signedIn('administrator@alfa.nl');
     await admin.get('/benchmark-key/replace');
