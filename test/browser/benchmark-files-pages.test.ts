@@ -65,7 +65,7 @@ for (const width of [360, 1280]) {
       await page.getByRole('button', { name: 'Benchmark aanmaken' }).click();
       await expect.poll(() => page.getByRole('alert').count()).toBe(1);
       await check('create-error');
-      await page.getByRole('link', { name: /Vul een naam in/ }).click();
+      await page.getByRole('link', { name: 'Vul de naam van de benchmark in (1 tot 200 tekens).' }).click();
       expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('name');
 
       await page.goto(`${base}/benchmarks/${organised}`);

@@ -30,7 +30,9 @@ const SET_UP_ERRORS: Record<SetUpRefusal, { field: string; message: MessageKey }
 
 export function setUpError(request: FastifyRequest, refusal: SetUpRefusal, fields: Partial<Record<string, string>> = {}): FieldError {
   const { field, message } = SET_UP_ERRORS[refusal];
-  return { field: fields[field] ?? field, message: request.ctx.t(message) };
+  const target = fields[field] ?? field;
+  // The use case refuses name and questionnaire version alike; the form says which one.
+  return { field: target, message: request.ctx.t(target === 'questionnaireVersion' ? 'benchmarkFiles.error.version' : message) };
 }
 
 const newBenchmarkValues = (body: Record<string, unknown>): NewBenchmarkValues => ({

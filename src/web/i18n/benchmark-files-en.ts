@@ -109,7 +109,8 @@ export const benchmarkFilesEn = {
   'benchmarkFiles.participant.organiserKeySubmit': 'Replace the organiser’s key',
   'benchmarkFiles.participant.organiserKeySaved': 'The organiser’s new key has been registered.',
 
-  'benchmarkFiles.error.name': 'Enter a name of 1 to 200 characters (the questionnaire version too).',
+  'benchmarkFiles.error.name': 'Enter the benchmark’s name (1 to 200 characters).',
+  'benchmarkFiles.error.version': 'Enter the questionnaire version (1 to 200 characters), for example “standaard-kto 1”.',
   'benchmarkFiles.error.year': 'Enter a year between 2000 and 2100, for example 2026.',
   'benchmarkFiles.error.exists': 'Your organisation already has a benchmark with this name and year. Choose another name or year.',
   'benchmarkFiles.error.key': 'This is not an Ed25519 public key. Paste the whole text from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----, or choose the .pub file.',

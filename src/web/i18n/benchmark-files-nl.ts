@@ -109,7 +109,8 @@ export const benchmarkFilesNl = {
   'benchmarkFiles.participant.organiserKeySubmit': 'Sleutel van de organisator vervangen',
   'benchmarkFiles.participant.organiserKeySaved': 'De nieuwe sleutel van de organisator is geregistreerd.',
 
-  'benchmarkFiles.error.name': 'Vul een naam in van 1 tot 200 tekens (ook de vragenlijstversie).',
+  'benchmarkFiles.error.name': 'Vul de naam van de benchmark in (1 tot 200 tekens).',
+  'benchmarkFiles.error.version': 'Vul de vragenlijstversie in (1 tot 200 tekens), bijvoorbeeld “standaard-kto 1”.',
   'benchmarkFiles.error.year': 'Vul een jaar in tussen 2000 en 2100, bijvoorbeeld 2026.',
   'benchmarkFiles.error.exists': 'Uw organisatie heeft al een benchmark met deze naam en dit jaar. Kies een andere naam of een ander jaar.',
   'benchmarkFiles.error.key': 'Dit is geen Ed25519-publieke sleutel. Plak de hele tekst van -----BEGIN PUBLIC KEY----- tot en met -----END PUBLIC KEY-----, of kies het .pub-bestand.',

@@ -81,7 +81,9 @@ describe('the benchmark forms', () => {
     expect(refused.body).toContain('<a class="utrecht-link" href="#year">Vul een jaar in tussen 2000 en 2100, bijvoorbeeld 2026.</a>');
     expect(refused.body).toMatch(/<input[^>]+id="year"[^>]+aria-describedby="year-hint year-error"[^>]+aria-invalid="true"/);
     const english = await researcher.post('/benchmarks/new?lang=en', { name: '', year: '2026', questionnaireVersion: 'standaard-kto 1' });
-    expect(english.body).toContain('<a class="utrecht-link" href="#name">Enter a name of 1 to 200 characters');
+    expect(english.body).toContain('<a class="utrecht-link" href="#name">Enter the benchmark’s name (1 to 200 characters).</a>');
+    const noVersion = await researcher.post('/benchmarks/new?lang=nl', { name: 'KTO', year: '2026', questionnaireVersion: '' });
+    expect(noVersion.body).toContain('<a class="utrecht-link" href="#questionnaireVersion">Vul de vragenlijstversie in (1 tot 200 tekens), bijvoorbeeld “standaard-kto 1”.</a>');
     await researcher.get('/benchmarks?lang=nl');
 
     await researcher.get(`/benchmarks/${organised}/participants/new`);
