@@ -110,6 +110,17 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     return refuse(exported.error, exported.error === 'unknown-round' ? 400 : 409);
   });
 
+  // The forms on the joined benchmark's page post to these; opened by address (a bookmark, a
+  // reload after a refused upload) they lead back to that page instead of a 404.
+  for (const form of ['reference', 'key', 'organiser-key']) {
+    app.get(`/benchmarks/joined/:id/${form}`, async (request, reply) => {
+      const member = requireRole(request, reply, DESIGNERS);
+      const found = member && (await joined(request, reply, member));
+      if (!member || !found) return;
+      return reply.redirect(`/benchmarks/joined/${found.benchmark.id}`, 303);
+    });
+  }
+
   app.post('/benchmarks/joined/:id/reference', async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
     const found = member && (await joined(request, reply, member));

@@ -142,10 +142,16 @@ describe('the benchmark forms', () => {
 
     const overview = visible((await researcher.get('/benchmarks')).body);
     expect(overview).toContain('Benchmarks waaraan u deelneemt Regiobenchmark 2026');
+    // A form's address opened directly (a reload after a refused upload) leads back to the page.
+    for (const form of ['reference', 'key', 'organiser-key']) {
+      const opened = await researcher.get(`/benchmarks/joined/${id}/${form}`);
+      expect(opened.statusCode, form).toBe(303);
+      expect(opened.headers.location, form).toBe(`/benchmarks/joined/${id}`);
+    }
 
     // Another organisation reaches neither the organised nor the joined benchmark.
     const other = await signedIn('researcher@beta.nl');
-    for (const url of [`/benchmarks/joined/${id}`, `/benchmarks/${organised}/contributions/new`, `/benchmarks/${organised}/participants/new`, `/benchmarks/joined/${id}/contribution.json?round=${roundId}`]) {
+    for (const url of [`/benchmarks/joined/${id}`, `/benchmarks/joined/${id}/reference`, `/benchmarks/${organised}/contributions/new`, `/benchmarks/${organised}/participants/new`, `/benchmarks/joined/${id}/contribution.json?round=${roundId}`]) {
       expect((await other.get(url)).statusCode, url).toBe(404);
     }
     // And a viewer of the organisation is refused.
