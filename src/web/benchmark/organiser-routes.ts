@@ -9,7 +9,7 @@ import { isSizeClass, type SizeClass } from '../../domain/benchmark/size-class.t
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';
 import type { MessageKey } from '../i18n/messages-nl.ts';
 import type { FieldError } from '../layout.ts';
-import { acceptUploads, asList, fileNamePart, idParam, sendDownload, sendPage, text, uploadedText } from './benchmark-web.ts';
+import { acceptBenchmarkUploads, asList, fileNamePart, idParam, sendDownload, sendPage, pastedOrUploaded, text, uploadedText } from './benchmark-web.ts';
 import { fileRefusalError, fileRefusalStatus } from './file-refusal-error.ts';
 import { contributionUploadForm, newBenchmarkForm, participantKeyForm, referenceForm, registerParticipantForm, type NewBenchmarkValues, type ParticipantValues, type ReferenceChoice } from './organiser-pages.ts';
 
@@ -64,7 +64,7 @@ export async function organiserRoutes(app: FastifyInstance, options: { db: Kysel
   const showKeyForm = (request: FastifyRequest, reply: FastifyReply, member: Member, dashboard: BenchmarkDashboard, participant: { id: string; name: string }, pasted: string, errors: FieldError[] = [], status = errors.length ? 400 : 200) =>
     sendPage(request, reply, member, request.ctx.t('benchmarkFiles.participantKey.title', { participant: participant.name }), participantKeyForm(formCtx(request, errors), dashboard.benchmark, participant, pasted), { status });
 
-  await acceptUploads(app, async (request, reply) => {
+  await acceptBenchmarkUploads(app, async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
     const dashboard = member && (await organised(request, reply, member));
     if (!member || !dashboard) return reply;
@@ -112,7 +112,7 @@ export async function organiserRoutes(app: FastifyInstance, options: { db: Kysel
     const values = participantValues(body);
     const errors: FieldError[] = [];
     const { t } = request.ctx;
-    const publicKey = values.publicKey || uploadedText(body, 'file')?.trim() || '';
+    const publicKey = pastedOrUploaded(values.publicKey, body, 'file');
     if (values.participant === '' || values.participant.length > 200) errors.push({ field: 'participant', message: t('benchmarkFiles.error.participant') });
     if (publicKey === '') errors.push({ field: 'publicKey', message: t('benchmarkFiles.error.keyMissing') });
     if (values.consent !== 'named' && values.consent !== 'anonymous') errors.push({ field: 'consent', message: t('benchmarkFiles.error.consent') });
@@ -211,7 +211,7 @@ export async function organiserRoutes(app: FastifyInstance, options: { db: Kysel
     if (!member || !found) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const pasted = text(body.publicKey).trim();
-    const publicKey = pasted || uploadedText(body, 'file')?.trim() || '';
+    const publicKey = pastedOrUploaded(pasted, body, 'file');
     const { t } = request.ctx;
     if (publicKey === '') return showKeyForm(request, reply, member, found.dashboard, found.participant, pasted, [{ field: 'publicKey', message: t('benchmarkFiles.error.keyMissing') }]);
     const replaced = await replaceParticipantKey(db, member.membership.organisationId, found.dashboard.benchmark, { participantId: found.participant.id, publicKey });

@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { DESIGNERS, requireRole, type Member } from '../guards.ts';
 import type { MessageKey } from '../i18n/messages-nl.ts';
 import type { FieldError } from '../layout.ts';
-import { acceptUploads, fileNamePart, idParam, sendDownload, sendPage, text, uploadedText, UUID } from './benchmark-web.ts';
+import { acceptBenchmarkUploads, fileNamePart, idParam, sendDownload, sendPage, pastedOrUploaded, text, uploadedText, UUID } from './benchmark-web.ts';
 import { fileRefusalError, fileRefusalStatus } from './file-refusal-error.ts';
 import { setUpError } from './organiser-routes.ts';
 import { joinForm, joinedBenchmarkPage, type JoinValues } from './participant-pages.ts';
@@ -50,7 +50,7 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
       status: options.status ?? 200, ...(options.notice ? { notice: options.notice } : {}),
     });
 
-  await acceptUploads(app, async (request, reply) => {
+  await acceptBenchmarkUploads(app, async (request, reply) => {
     const member = requireRole(request, reply, DESIGNERS);
     if (!member) return reply;
     const tooLarge = { message: request.ctx.t('benchmarkFiles.error.tooLarge') };
@@ -73,7 +73,7 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     const values = joinValues(body);
     const year = /^\d{4}$/.test(values.year) ? Number(values.year) : Number.NaN;
     const joinedNow = await joinWithSigningKey(db, member.membership.organisationId, {
-      name: values.name, year, questionnaireVersion: values.questionnaireVersion, organiserPublicKey: values.organiserKey || uploadedText(body, 'file')?.trim() || '',
+      name: values.name, year, questionnaireVersion: values.questionnaireVersion, organiserPublicKey: pastedOrUploaded(values.organiserKey, body, 'file'),
     });
     if (joinedNow.ok) return reply.redirect(`/benchmarks/joined/${joinedNow.value.id}?done=joined`, 303);
     if (joinedNow.error === 'no-signing-key') return showJoinForm(request, reply, member, values, [{ field: 'name', message: request.ctx.t('benchmarkFiles.error.noKey') }], 409);
@@ -149,7 +149,7 @@ export async function participantRoutes(app: FastifyInstance, options: { db: Kys
     if (!member || !found) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const pasted = text(body.organiserKey).trim();
-    const publicKey = pasted || uploadedText(body, 'organiserKeyFile')?.trim() || '';
+    const publicKey = pastedOrUploaded(pasted, body, 'organiserKeyFile');
     const replaced = await replaceOrganiserKey(db, member.membership.organisationId, found.benchmark, publicKey);
     if (replaced.ok) return reply.redirect(`/benchmarks/joined/${found.benchmark.id}?done=organiser-key`, 303);
     if (replaced.error === 'unknown-benchmark') return reply.callNotFound();

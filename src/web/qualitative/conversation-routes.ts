@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { addConversation, editConversation, removeConversation, type ConversationChangeError, type UploadedSummary } from '../../app/qualitative/record-conversation.ts';
@@ -7,6 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import type { ConversationProblem, TypedConversation } from '../../domain/qualitative/conversation-input.ts';
 import { describeDocumentRefusal, DOCUMENT_LIMITS } from '../../domain/qualitative/document-text.ts';
 import { passagesOf } from '../../domain/qualitative/passages-of.ts';
+import { acceptUploads, uploadedFile } from '../accept-uploads.ts';
 import { requireRole, STAFF, type Member } from '../guards.ts';
 import type { MessageKey } from '../i18n/messages-nl.ts';
 import type { FieldError } from '../layout.ts';
@@ -16,11 +16,6 @@ import { actorOf, idParam, refuse, sendPage, text, studyOfOwner } from './study-
 
 // Conversations of a study: added and changed by the study's owner, typed or uploaded. Only
 // these routes accept uploads (multipart is registered in this plugin).
-
-interface UploadedFile {
-  readonly filename: string;
-  readonly bytes: Buffer;
-}
 
 const PROBLEM_MESSAGES: Record<string, MessageKey> = {
   'participantKind:required': 'study.error.participantKind', 'people:invalid': 'study.error.people', 'heldOn:invalid': 'study.error.heldOn',
@@ -32,23 +27,12 @@ function typedConversation(body: Record<string, unknown>): TypedConversation {
 }
 
 function uploadOf(body: Record<string, unknown>): UploadedSummary | undefined {
-  const file = body.file as UploadedFile | undefined;
-  return file && Buffer.isBuffer(file.bytes) && file.bytes.length > 0 ? { fileName: file.filename, bytes: file.bytes } : undefined;
+  const file = uploadedFile(body, 'file');
+  return file && { fileName: file.filename, bytes: file.bytes };
 }
 
 export async function conversationRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
   const { db } = options;
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    limits: { fileSize: DOCUMENT_LIMITS.inputBytes, files: 1, fields: 10, parts: 11, fieldSize: 1_000_000 },
-    async onFile(part) {
-      const bytes = await part.toBuffer();
-      (part as unknown as { value: UploadedFile }).value = { filename: part.filename, bytes };
-    },
-  });
-
-  /** The study when the member is its owner; otherwise the route has answered. */
-
   const showForm = (request: FastifyRequest, reply: FastifyReply, member: Member, workspace: StudyWorkspace, values: TypedConversation, conversationId: string | undefined, errors: FieldError[] = []) => {
     const { t, language, csrfToken } = request.ctx;
     const editing = workspace.conversations.find((c) => c.id === conversationId);
@@ -65,13 +49,10 @@ export async function conversationRoutes(app: FastifyInstance, options: { db: Ky
     return error.problems.map((p: ConversationProblem) => ({ field: p.field, message: t(PROBLEM_MESSAGES[`${p.field}:${p.code}`] ?? 'study.error.summary') }));
   };
 
-  app.setErrorHandler(async (error: Error & { code?: string }, request, reply) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT' || error.code === 'FST_PARTS_LIMIT' || error.code === 'FST_FIELDS_LIMIT') {
-      const owned = await studyOfOwner(db, request, reply);
-      if (!owned) return reply;
-      return showForm(request, reply, owned.member, owned.workspace, typedConversationOf(undefined), idParam(request, 'conversationId'), [{ field: 'file', message: request.ctx.t('study.error.tooLarge') }]);
-    }
-    throw error;
+  await acceptUploads(app, { fileBytes: DOCUMENT_LIMITS.inputBytes, fields: 10, fieldBytes: 1_000_000 }, async (request, reply) => {
+    const owned = await studyOfOwner(db, request, reply);
+    if (!owned) return reply;
+    return showForm(request, reply, owned.member, owned.workspace, typedConversationOf(undefined), idParam(request, 'conversationId'), [{ field: 'file', message: request.ctx.t('study.error.tooLarge') }]);
   });
 
   const saved = (studyId: string, summary: string) => `/studies/${studyId}?done=conversation-saved&count=${passagesOf(summary).length}`;

@@ -7,30 +7,17 @@ import { isStudyResearcher } from '../../domain/qualitative/study-permissions.ts
 import { renderError } from '../error-pages.ts';
 import { requireRole, STAFF, type Member } from '../guards.ts';
 import type { Html } from '../html.ts';
-import { page } from '../layout.ts';
+import { idParam } from '../form-values.ts';
+import { sendStaffPage, type StaffPageOptions } from '../staff-page.ts';
 
 // What every study route shares: the actor, the page frame, and the answer to a refused access.
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export { asList, idParam, text, UUID } from '../form-values.ts';
 
 export const actorOf = (member: Member): StudyActor => ({ organisationId: member.membership.organisationId, userId: member.session.userId, role: member.membership.role });
 
-export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-export const asList = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
-
-/** The id parameter when it is a UUID; otherwise undefined (the route answers 404). */
-export function idParam(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.params as Record<string, string>)[name];
-  return value && UUID.test(value) ? value : undefined;
-}
-
-export function sendPage(request: FastifyRequest, reply: FastifyReply, member: Member, title: string, body: Html, options: { status?: number; notice?: string; path?: string } = {}) {
-  const { t, language, csrfToken } = request.ctx;
-  const path = options.path ?? (request.method === 'GET' ? request.url.split('?')[0]! : '/studies');
-  return reply.code(options.status ?? 200).type('text/html').header('cache-control', 'no-store').send(page({
-    title, language, t, csrfToken, path, user: member.session, body, ...(options.notice ? { notice: options.notice } : {}),
-  }).value);
-}
+export const sendPage = (request: FastifyRequest, reply: FastifyReply, member: Member, title: string, body: Html, options: StaffPageOptions = {}) =>
+  sendStaffPage(request, reply, member, '/studies', title, body, options);
 
 export function refuse(request: FastifyRequest, reply: FastifyReply, error: StudyAccessError) {
   if (error === 'forbidden') return reply.code(403).type('text/html').send(renderError(request, 'forbidden').value);
