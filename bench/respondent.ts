@@ -61,7 +61,9 @@ async function prepare(database: Database): Promise<{ cookies: string[]; csrf: s
     const ticket = await enterWithCode(database.db, { code, language: 'nl' });
     if (!ticket.ok) throw new Error(ticket.error);
     const anon = randomBytes(24).toString('base64url');
-    cookies.push(`ks_anon=${anon}; ks_r=${signTicket(SECRET, ticket.value)}`);
+    // As a browser holds them after its first page: the anonymous cookie, the ticket, and the
+    // revision of the response it last saw (0: nothing saved yet).
+    cookies.push(`ks_anon=${anon}; ks_r=${signTicket(SECRET, ticket.value)}; ks_rv=0`);
     csrf.push(createHmac('sha256', SECRET).update(`csrf:${anon}`).digest('base64url'));
   }
   return { cookies, csrf };
@@ -76,6 +78,9 @@ async function measure(kind: string, database: Database, baseline: Run): Promise
   const { cookies, csrf } = await prepare(database);
   const app = await build({ db: database.db, secret: SECRET });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Each respondent's first page after entering reads the database; the measured views are
+  // those of respondents who are already answering (the state of their last save or view).
+  for (const cookie of cookies) await fetch(`${url}/survey/contact`, { headers: { cookie } });
   const view = await load(url, 50, rotating(cookies, (n) => ({ method: 'GET', path: '/survey/contact', headers: { cookie: cookies[n]! } })));
   const body = (n: number) => new URLSearchParams({ _csrf: csrf[n]!, 'balie.bejegening': String(1 + (n % 5)), 'balie.wachttijd': 'na', 'telefoon.bereikbaarheid': '4' }).toString();
   const save = await load(url, RESPONDENTS, rotating(cookies, (n) => ({

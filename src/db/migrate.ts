@@ -18,6 +18,7 @@ import * as publishedFigures from './migrations/0024-published-figures.ts';
 import * as responseUploads from './migrations/0025-response-uploads.ts';
 import * as qualitativeStudies from './migrations/0027-qualitative-studies.ts';
 import * as benchmarkSigningKeys from './migrations/0028-benchmark-signing-keys.ts';
+import * as responseRevision from './migrations/0029-response-revision.ts';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx, in
 // tests and in any bundle.
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0025-response-uploads': responseUploads,
   '0027-qualitative-studies': qualitativeStudies,
   '0028-benchmark-signing-keys': benchmarkSigningKeys,
+  '0029-response-revision': responseRevision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -70,37 +70,41 @@ export interface ResponseRow {
   readonly language: string;
   readonly channel: Channel;
   readonly lastBlock: string | null;
+  /** Goes up with every save. */
+  readonly revision: number;
 }
 
-export async function getResponse(tx: Tx, id: string): Promise<ResponseRow | undefined> {
-  return tx
-    .selectFrom('responses')
-    .select(['id', 'organisation_id as organisationId', 'round_id as roundId', 'status', 'language', 'channel', 'last_block as lastBlock'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** One page saved: the answers to clear, the rows to store, and what to note on the response. */
+export interface PageWrite {
+  readonly response: { readonly id: string; readonly organisationId: string; readonly roundId: string };
+  /** Items whose stored answers are replaced (the page's questions, minus those with a problem). */
+  readonly clearItemKeys: readonly string[];
+  readonly rows: readonly StoredAnswer[];
+  /** The page to resume at; undefined keeps the one stored (a page with a problem). */
+  readonly lastBlock?: string;
+  readonly language?: string;
 }
 
-/** Replaces the answers to the given items (one page) in one statement pair. */
-export async function replaceAnswers(
-  tx: Tx,
-  response: { id: string; organisationId: string; roundId: string },
-  itemKeys: readonly string[],
-  rows: readonly StoredAnswer[],
-): Promise<void> {
-  if (itemKeys.length > 0) {
-    await tx.deleteFrom('answers').where('response_id', '=', response.id).where('item_key', 'in', [...itemKeys]).execute();
+/**
+ * Stores the pages of several responses (locked by the caller) in three statements whatever
+ * their number: one delete, one insert, one update that raises each revision. Returns the new
+ * revision of each response.
+ */
+export async function writePages(tx: Tx, writes: readonly PageWrite[]): Promise<Map<string, number>> {
+  const cleared = writes.flatMap((w) => w.clearItemKeys.map((k) => ({ r: w.response.id, k })));
+  if (cleared.length > 0) {
+    await sql`delete from answers a using jsonb_to_recordset(${JSON.stringify(cleared)}::jsonb) as d(r uuid, k text)
+      where a.response_id = d.r and a.item_key = d.k`.execute(tx);
   }
-  if (rows.length === 0) return;
-  await tx
-    .insertInto('answers')
-    .values(
-      rows.map((a) => answerRow({ organisationId: response.organisationId, roundId: response.roundId, responseId: response.id }, a)),
-    )
-    .execute();
-}
-
-export async function markPageSaved(tx: Tx, id: string, blockKey: string, language: string): Promise<void> {
-  await tx.updateTable('responses').set({ last_block: blockKey, language }).where('id', '=', id).execute();
+  const rows = writes.flatMap((w) => w.rows.map((a) => answerRow({ organisationId: w.response.organisationId, roundId: w.response.roundId, responseId: w.response.id }, a)));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('answers').values(rows.slice(i, i + 1000)).execute();
+  const notes = writes.map((w) => ({ id: w.response.id, b: w.lastBlock ?? null, l: w.language ?? null }));
+  const updated = await sql<{ id: string; revision: number }>`update responses p
+      set revision = p.revision + 1, last_block = coalesce(n.b, p.last_block), language = coalesce(n.l, p.language)
+      from jsonb_to_recordset(${JSON.stringify(notes)}::jsonb) as n(id uuid, b text, l text)
+      where p.id = n.id
+      returning p.id, p.revision`.execute(tx);
+  return new Map(updated.rows.map((r) => [r.id, Number(r.revision)]));
 }
 
 /**
@@ -182,28 +186,44 @@ export interface ResponseContext extends ResponseRow {
   readonly organisationName: string;
 }
 
+function contextQuery(tx: Tx) {
+  return tx
+    .selectFrom('responses as p')
+    .innerJoin('rounds as r', 'r.id', 'p.round_id')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select([
+      'p.id', 'p.organisation_id as organisationId', 'p.round_id as roundId', 'p.status', 'p.language', 'p.channel', 'p.last_block as lastBlock', 'p.revision',
+      'r.name as roundName', 'r.status as roundStatus', 'r.access as roundAccess', 'r.questionnaire_version_id as questionnaireVersionId',
+      'o.name as organisationName',
+      sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('k', a.item_key, 'o', a.option_code, 'n', a.value_num, 't', a.value_text, 'na', a.not_applicable))
+        from answers a where a.response_id = p.id), '[]'::json)`.as('answerRows'),
+    ]);
+}
+
+function toContext(row: Awaited<ReturnType<ReturnType<typeof contextQuery>['executeTakeFirstOrThrow']>>): ResponseContext {
+  const { answerRows, ...context } = row;
+  return { ...context, answers: answerRows.map(storedAnswer) };
+}
+
 /**
  * Everything a respondent page needs about its response, round and organisation, in one query.
  * With lock, the response row stays locked until the transaction ends, so two saves of the same
  * response (a double click) run one after the other instead of colliding on the answer rows.
  */
 export async function getResponseContext(tx: Tx, id: string, lock = false): Promise<ResponseContext | undefined> {
-  const query = tx
-    .selectFrom('responses as p')
-    .innerJoin('rounds as r', 'r.id', 'p.round_id')
-    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .select([
-      'p.id', 'p.organisation_id as organisationId', 'p.round_id as roundId', 'p.status', 'p.language', 'p.channel', 'p.last_block as lastBlock',
-      'r.name as roundName', 'r.status as roundStatus', 'r.access as roundAccess', 'r.questionnaire_version_id as questionnaireVersionId',
-      'o.name as organisationName',
-      sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('k', a.item_key, 'o', a.option_code, 'n', a.value_num, 't', a.value_text, 'na', a.not_applicable))
-        from answers a where a.response_id = p.id), '[]'::json)`.as('answerRows'),
-    ])
-    .where('p.id', '=', id);
+  const query = contextQuery(tx).where('p.id', '=', id);
   const row = await (lock ? query.forUpdate('p') : query).executeTakeFirst();
-  if (!row) return undefined;
-  const { answerRows, ...context } = row;
-  return { ...context, answers: answerRows.map(storedAnswer) };
+  return row && toContext(row);
+}
+
+/**
+ * The same for several responses in one query, each row locked. Rows are locked in id order, so
+ * two transactions that lock overlapping sets wait for each other instead of deadlocking.
+ */
+export async function lockResponseContexts(tx: Tx, ids: readonly string[]): Promise<Map<string, ResponseContext>> {
+  if (ids.length === 0) return new Map();
+  const rows = await contextQuery(tx).where('p.id', 'in', [...ids]).orderBy('p.id').forUpdate('p').execute();
+  return new Map(rows.map((row) => [row.id, toContext(row)]));
 }
 
 interface StoredAnswerRow { k: string; o: string; n: number | null; t: string | null; na: boolean }

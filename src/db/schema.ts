@@ -185,6 +185,8 @@ export interface ResponsesTable {
   started_on: DateOnly;
   completed_on: DateOnly | null;
   last_block: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Goes up with every save (migrations/0029). */
+  revision: Generated<number>;
   carried: JSONColumnType<Record<string, string>, string | undefined, string>;
 }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { attemptCounter } from '../app/attempt-counter.ts';
+import { SurveyStateCache } from '../app/respondent/survey-state-cache.ts';
 import { sharedRateLimitStore } from './shared-rate-limit-store.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +122,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     reply.header('cache-control', 'public, max-age=3600').sendFile(path.basename(tokens), path.dirname(tokens)),
   );
 
+  // What respondents saved or read lately, so a question page needs no query (one per process).
+  const surveyStates = new SurveyStateCache();
   await app.register(operationsRoutes, { db: options.db });
   app.get('/', async (request, reply) => reply.redirect(request.ctx.session ? '/rounds' : '/sign-in', 303));
   await app.register(authRoutes, { db: options.db, secureCookies: options.secureCookies ?? false, signInLimit: options.signInLimit ?? 10, secret: options.secret });
@@ -129,7 +132,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(openAnswersRoutes, { db: options.db });
   await app.register(codingRoutes, { db: options.db });
   await app.register(codebookRoutes, { db: options.db });
-  await app.register(roundStatusRoutes, { db: options.db });
+  await app.register(roundStatusRoutes, { db: options.db, surveyStates });
   await app.register(reportRoutes, { db: options.db });
   await app.register(planRoutes, { db: options.db });
   await app.register(itemReportRoutes, { db: options.db });
@@ -157,7 +160,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(lettersRoutes, { db: options.db, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
   await app.register(jobRoutes, { db: options.db });
   await app.register(emailPlugin, { db: options.db, secret: options.secret, publicUrl: options.publicUrl ?? 'http://localhost:3000' });
-  await app.register(councilRoutes, { db: options.db });
+  await app.register(councilRoutes, { db: options.db, surveyStates });
   await app.register(apiRoutes, { db: options.db, prefix: '/api/v1' });
   await app.register(respondentRoutes, {
     db: options.db,
@@ -165,6 +168,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
     codeAttemptsPerClient: options.codeAttemptsPerClient ?? 10,
     codeFailuresTotal: options.codeFailuresTotal ?? 100,
+    surveyStates,
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -9,22 +9,32 @@ export class Html {
 
 export type Printable = Html | string | number | boolean | null | undefined | readonly Printable[];
 
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+const special = /[&<>"']/;
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]!);
+  // Most printed text (labels, numbers, keys) has nothing to escape: return it as it is.
+  if (!special.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const entity = code === 38 ? '&amp;' : code === 60 ? '&lt;' : code === 62 ? '&gt;' : code === 34 ? '&quot;' : code === 39 ? '&#39;' : undefined;
+    if (entity === undefined) continue;
+    out += text.slice(from, i) + entity;
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
 
 function print(value: Printable): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return value.map(print).join('');
+  if (typeof value === 'string') return escapeHtml(value);
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const part of value) out += print(part);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getVersionOf } from '../../db/questionnaire-store.ts';
-import { completeResponse, getResponseContext, markPageSaved, replaceAnswers, type ResponseRow } from '../../db/respondent-store.ts';
+import { completeResponse, getResponseContext, lockResponseContexts, writePages, type PageWrite, type ResponseContext, type ResponseRow } from '../../db/respondent-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
 import { decodeAnswers, encodeAnswer } from '../../domain/questionnaire/answer-encoding.ts';
@@ -26,21 +26,25 @@ export interface Survey {
 export type SurveyProblem = 'gone' | 'completed' | 'closed';
 
 async function loadIn(tx: Tx, ticket: RespondentTicket, lock = false): Promise<Result<Survey, SurveyProblem>> {
-  const context = await getResponseContext(tx, ticket.responseId, lock);
+  return surveyOf(tx, ticket.organisationId, await getResponseContext(tx, ticket.responseId, lock));
+}
+
+async function surveyOf(tx: Tx, organisationId: string, context: ResponseContext | undefined): Promise<Result<Survey, SurveyProblem>> {
   if (!context) return err('gone');
   if (context.status === 'completed') return err('completed');
   if (context.roundStatus !== 'fieldwork') return err('closed');
-  const version = await getVersionOf(tx, ticket.organisationId, context.questionnaireVersionId);
+  const version = await getVersionOf(tx, organisationId, context.questionnaireVersionId);
   if (!version) return err('gone');
   const questionnaire = version.definition;
+  const { answers, roundName, roundStatus, roundAccess, questionnaireVersionId, organisationName, ...response } = context;
   return ok({
-    organisationName: context.organisationName,
+    organisationName,
     roundId: context.roundId,
-    roundName: context.roundName,
-    access: context.roundAccess,
+    roundName,
+    access: roundAccess,
     questionnaire,
-    answers: decodeAnswers(itemIndex(questionnaire), context.answers),
-    response: context,
+    answers: decodeAnswers(itemIndex(questionnaire), answers),
+    response,
   });
 }
 
@@ -60,42 +64,79 @@ export function loadSurvey(db: Kysely<DB>, ticket: RespondentTicket): Promise<Re
 }
 
 export type SaveOutcome =
-  | { readonly kind: 'saved'; readonly next: string }
+  | { readonly kind: 'saved'; readonly next: string; readonly survey: Survey }
   | { readonly kind: 'invalid'; readonly read: BlockAnswers; readonly survey: Survey }
   | { readonly kind: 'off-route' };
+
+export interface PageSave {
+  readonly ticket: RespondentTicket;
+  readonly blockKey: string;
+  readonly body: FormBody;
+  /** The language the browser chose; without one the response keeps its own. */
+  readonly language?: string;
+}
 
 /**
  * Saves one page. Valid answers are kept even when another question on the page has a problem,
  * so closing the browser loses nothing; the respondent moves on only when the page is valid.
  */
-export async function saveBlock(
-  db: Kysely<DB>,
-  ticket: RespondentTicket,
-  input: { blockKey: string; body: FormBody; language: string },
-): Promise<Result<SaveOutcome, SurveyProblem>> {
-  return withTenant(db, ticket.organisationId, async (tx) => {
-    const loaded = await loadIn(tx, ticket, true);
-    if (!loaded.ok) return loaded;
-    const survey = loaded.value;
-    const flow = pageFlow(survey.questionnaire, survey.answers);
-    const block = flow.pages.find((b) => b.key === input.blockKey);
-    if (!block) return ok({ kind: 'off-route' as const });
-    const shown = flow.items.filter((i) => block.items.includes(i));
-    const read = readBlockAnswers(shown, input.body);
-    const valid = [...read.answers].filter(([key, value]) => value !== undefined && !read.problems.has(key));
-    const unchangedOnProblem = shown.filter((i) => read.problems.has(i.key)).map((i) => i.key);
-    await replaceAnswers(
-      tx,
-      { id: survey.response.id, organisationId: ticket.organisationId, roundId: survey.roundId },
-      shown.map((i) => i.key).filter((k) => !unchangedOnProblem.includes(k)),
-      valid.flatMap(([key, value]) => encodeAnswer(key, value!)),
-    );
-    if (read.problems.size > 0) return ok({ kind: 'invalid' as const, read, survey });
-    await markPageSaved(tx, survey.response.id, block.key, input.language);
-    const answers = new Map(survey.answers);
-    for (const [key, value] of read.answers) answers.set(key, value);
-    return ok({ kind: 'saved' as const, next: nextPage(survey.questionnaire, pageFlow(survey.questionnaire, answers), block.key) });
+export async function saveBlock(db: Kysely<DB>, ticket: RespondentTicket, input: Omit<PageSave, 'ticket'>): Promise<Result<SaveOutcome, SurveyProblem>> {
+  const [outcome] = await savePages(db, ticket.organisationId, [{ ticket, ...input }]);
+  return outcome!;
+}
+
+/**
+ * Saves pages of several responses of one organisation in one transaction (each response at most
+ * once): the rows are locked, every page is checked against its own response's state exactly as
+ * a save on its own would be, and the answers are written in three statements for all of them.
+ */
+export async function savePages(db: Kysely<DB>, organisationId: string, saves: readonly PageSave[]): Promise<Result<SaveOutcome, SurveyProblem>[]> {
+  return withTenant(db, organisationId, async (tx) => {
+    const contexts = await lockResponseContexts(tx, saves.map((s) => s.ticket.responseId));
+    const planned: { outcome: Result<SaveOutcome, SurveyProblem>; write?: PageWrite }[] = [];
+    for (const save of saves) {
+      const context = contexts.get(save.ticket.responseId);
+      const loaded = await surveyOf(tx, organisationId, context?.organisationId === save.ticket.organisationId ? context : undefined);
+      planned.push(loaded.ok ? planPage(loaded.value, save) : { outcome: loaded });
+    }
+    const writes = planned.flatMap((p) => (p.write ? [p.write] : []));
+    const revisions = writes.length > 0 ? await writePages(tx, writes) : new Map<string, number>();
+    return planned.map(({ outcome }) => {
+      if (!outcome.ok || outcome.value.kind === 'off-route') return outcome;
+      const survey = outcome.value.survey;
+      const revision = revisions.get(survey.response.id) ?? survey.response.revision;
+      return ok({ ...outcome.value, survey: { ...survey, response: { ...survey.response, revision } } });
+    });
   });
+}
+
+/** What saving one page does to one response's state, decided before anything is written. */
+function planPage(survey: Survey, save: PageSave): { outcome: Result<SaveOutcome, SurveyProblem>; write?: PageWrite } {
+  const flow = pageFlow(survey.questionnaire, survey.answers);
+  const block = flow.pages.find((b) => b.key === save.blockKey);
+  if (!block) return { outcome: ok({ kind: 'off-route' as const }) };
+  const shown = flow.items.filter((i) => block.items.includes(i));
+  const read = readBlockAnswers(shown, save.body);
+  const valid = [...read.answers].filter(([key, value]) => value !== undefined && !read.problems.has(key));
+  const kept = [...survey.answers].filter(([key]) => !shown.some((i) => i.key === key && !read.problems.has(key)));
+  // Through the stored form and back, so the state kept in memory is exactly what a read of the
+  // database would give.
+  const answers = decodeAnswers(itemIndex(survey.questionnaire), [...kept, ...valid].flatMap(([key, value]) => (value ? encodeAnswer(key, value) : [])));
+  const invalid = read.problems.size > 0;
+  const language = save.language ?? survey.response.language;
+  const write: PageWrite = {
+    response: { id: survey.response.id, organisationId: survey.response.organisationId, roundId: survey.roundId },
+    clearItemKeys: shown.filter((i) => !read.problems.has(i.key)).map((i) => i.key),
+    rows: valid.flatMap(([key, value]) => encodeAnswer(key, value!)),
+    ...(invalid ? {} : { lastBlock: block.key, language }),
+  };
+  const after: Survey = {
+    ...survey,
+    answers,
+    response: invalid ? survey.response : { ...survey.response, lastBlock: block.key, language },
+  };
+  if (invalid) return { outcome: ok({ kind: 'invalid' as const, read, survey: after }), write };
+  return { outcome: ok({ kind: 'saved' as const, next: nextPage(survey.questionnaire, pageFlow(survey.questionnaire, answers), block.key), survey: after }), write };
 }
 
 export type CompleteProblem = SurveyProblem | 'missing';

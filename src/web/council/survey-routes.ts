@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { SurveyStateCache } from '../../app/respondent/survey-state-cache.ts';
 import { addCouncilQuestion, changeCouncilSurveyStatus, councilSurvey, councilSurveyReport, councilSurveys, createCouncilSurvey, type CouncilAction } from '../../app/council-survey.ts';
 import { roundWithQuestionnaire } from '../../app/round-queries.ts';
 import type { DB } from '../../db/schema.ts';
@@ -19,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * question and its answers, starts and closes; only council rounds are found (404 otherwise).
  * Everyone on the staff may read the results.
  */
-export async function surveyRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
+export async function surveyRoutes(app: FastifyInstance, options: { db: Kysely<DB>; surveyStates: SurveyStateCache }): Promise<void> {
   const { db } = options;
   const actorOf = (member: Member) => ({ organisationId: member.membership.organisationId, userId: member.session.userId });
   const idOf = (request: FastifyRequest) => {
@@ -107,6 +108,7 @@ export async function surveyRoutes(app: FastifyInstance, options: { db: Kysely<D
       if (changed.error === 'not-found') return reply.callNotFound();
       return renderSurvey(request, reply, member, [{ field: 'main', message: t('councilSurvey.error.status') }], undefined, 409);
     }
+    options.surveyStates.forgetRound(found.id);
     return reply.redirect(`/council/surveys/${found.id}?done=status`, 303);
   });
 

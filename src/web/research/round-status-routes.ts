@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { changeRoundStatus } from '../../app/change-round-status.ts';
+import type { SurveyStateCache } from '../../app/respondent/survey-state-cache.ts';
 import { roundWithQuestionnaire } from '../../app/round-queries.ts';
 import type { Round } from '../../db/round-store.ts';
 import type { DB, Role } from '../../db/schema.ts';
@@ -22,7 +23,7 @@ export function lifecycleActions(round: Round, role: Role, t: Translate): Html {
   )}</div>`;
 }
 
-export async function roundStatusRoutes(app: FastifyInstance, options: { db: Kysely<DB> }): Promise<void> {
+export async function roundStatusRoutes(app: FastifyInstance, options: { db: Kysely<DB>; surveyStates: SurveyStateCache }): Promise<void> {
   const params = (request: { params: unknown }): { id: string; action: RoundAction } | undefined => {
     const { id, action } = request.params as { id: string; action: string };
     return UUID.test(id) && isRoundAction(action) ? { id, action } : undefined;
@@ -60,6 +61,8 @@ ${allowed
       if (changed.error === 'not-found') return reply.callNotFound();
       return reply.redirect(`/rounds/${p.id}/status/${p.action}`, 303);
     }
+    // Respondents' pages shown from memory learn at once that fieldwork stopped or started.
+    options.surveyStates.forgetRound(p.id);
     return reply.redirect(`/rounds/${p.id}?done=status`, 303);
   });
 }

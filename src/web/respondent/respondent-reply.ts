@@ -7,14 +7,20 @@ import { respondentPage } from './respondent-layout.ts';
 
 const LANGUAGE_COOKIE = 'ks_rlang';
 
-export function respondentLanguage(request: FastifyRequest, reply: FastifyReply, fallback?: string): RespondentLanguage {
+/** The language this browser chose (in the address or earlier), if it chose one. */
+export function chosenLanguage(request: FastifyRequest, reply: FastifyReply): RespondentLanguage | undefined {
   const query = (request.query as Record<string, unknown>).lang;
   if (isRespondentLanguage(query)) {
     reply.setCookie(LANGUAGE_COOKIE, query, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 30 * 86400 });
     return query;
   }
   const cookie = request.cookies[LANGUAGE_COOKIE];
-  if (isRespondentLanguage(cookie)) return cookie;
+  return isRespondentLanguage(cookie) ? cookie : undefined;
+}
+
+export function respondentLanguage(request: FastifyRequest, reply: FastifyReply, fallback?: string): RespondentLanguage {
+  const chosen = chosenLanguage(request, reply);
+  if (chosen) return chosen;
   if (isRespondentLanguage(fallback)) return fallback;
   return preferredLanguage(request.headers['accept-language']) ?? 'nl';
 }

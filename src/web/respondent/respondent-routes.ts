@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { enterWithCode, type EntryProblem, type RespondentTicket } from '../../app/respondent/enter-with-code.ts';
-import { completeSurvey, loadSurvey, saveBlock, type Survey, type SurveyProblem } from '../../app/respondent/respondent-survey.ts';
+import { PageSaveBatcher } from '../../app/respondent/page-save-batcher.ts';
+import { completeSurvey, loadSurvey, type Survey, type SurveyProblem } from '../../app/respondent/respondent-survey.ts';
+import { SurveyStateCache } from '../../app/respondent/survey-state-cache.ts';
 import type { DB } from '../../db/schema.ts';
 import { pageFlow, previousPage, resumePage, stepOf } from '../../domain/respondent/page-flow.ts';
 import { respondentTranslator, type RespondentLanguage } from '../i18n/respondent-translate.ts';
@@ -12,8 +14,8 @@ import { FailureLimiter } from './failure-limiter.ts';
 import { attemptCounter } from '../../app/attempt-counter.ts';
 import { doneCookie, openLinkRoutes } from './open-link-routes.ts';
 import { checkPage, entryForm, messagePage, questionPage, type PageContext } from './respondent-pages.ts';
-import { respondentLanguage, sendRespondentPage } from './respondent-reply.ts';
-import { readTicket, signTicket, TICKET_COOKIE } from './respondent-ticket.ts';
+import { chosenLanguage, respondentLanguage, sendRespondentPage } from './respondent-reply.ts';
+import { readRevision, readTicket, REVISION_COOKIE, signTicket, TICKET_COOKIE } from './respondent-ticket.ts';
 
 export interface RespondentOptions {
   readonly db: Kysely<DB>;
@@ -23,6 +25,8 @@ export interface RespondentOptions {
   readonly codeAttemptsPerClient: number;
   /** Failed code attempts per minute, all clients together. */
   readonly codeFailuresTotal: number;
+  /** Responses this process saved or read lately (one per process; see SurveyStateCache). */
+  readonly surveyStates: SurveyStateCache;
 }
 
 function thanksSignature(secret: string, organisationName: string): string {
@@ -38,6 +42,16 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
   const { db } = options;
   const failures = new FailureLimiter(options.codeFailuresTotal, attemptCounter(db, options.secret));
   const codeLimit = { rateLimit: { max: options.codeAttemptsPerClient, timeWindow: '1 minute' } };
+  const states = options.surveyStates;
+  const saves = new PageSaveBatcher(db);
+
+  /** Keeps a state this browser may be shown from memory, and tells the browser its revision. */
+  function remember(request: FastifyRequest, reply: FastifyReply, survey: Survey): void {
+    states.put(survey);
+    if (readRevision(request.cookies[REVISION_COOKIE]) !== survey.response.revision) {
+      reply.setCookie(REVISION_COOKIE, String(survey.response.revision), cookieOptions(options.secureCookies));
+    }
+  }
 
   function ctx(request: FastifyRequest, language: RespondentLanguage): PageContext {
     return { t: respondentTranslator(language), language, csrfToken: request.ctx.csrfToken };
@@ -86,16 +100,29 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
     return sendRespondentPage(request, reply, language, { title: t('gone.title'), body: messagePage(t('gone.title'), [t('gone.text')], { href: '/r', text: t('gone.again') }) }, 404);
   }
 
+  /** The response, read from the database. */
   async function withSurvey(request: FastifyRequest, reply: FastifyReply, then: (ticket: RespondentTicket, survey: Survey, language: RespondentLanguage) => Promise<unknown>) {
     const ticket = readTicket(options.secret, request.cookies[TICKET_COOKIE]);
     if (!ticket) return problemPage(request, reply, 'gone');
     const loaded = await loadSurvey(db, ticket);
-    if (!loaded.ok) return problemPage(request, reply, loaded.error);
+    if (!loaded.ok) {
+      states.forget(ticket.responseId);
+      return problemPage(request, reply, loaded.error);
+    }
+    remember(request, reply, loaded.value);
     return then(ticket, loaded.value, respondentLanguage(request, reply, loaded.value.response.language));
   }
 
+  /** The response for showing a page: from memory when this process holds the revision the browser last saw. */
+  async function viewSurvey(request: FastifyRequest, reply: FastifyReply, then: (survey: Survey, language: RespondentLanguage) => unknown) {
+    const ticket = readTicket(options.secret, request.cookies[TICKET_COOKIE]);
+    const known = ticket && states.get(ticket.responseId, readRevision(request.cookies[REVISION_COOKIE]));
+    if (!known || known.response.organisationId !== ticket.organisationId) return withSurvey(request, reply, async (_t, survey, language) => then(survey, language));
+    return then(known, respondentLanguage(request, reply, known.response.language));
+  }
+
   app.get('/survey', async (request, reply) =>
-    withSurvey(request, reply, async (_ticket, survey) => {
+    viewSurvey(request, reply, (survey) => {
       const flow = pageFlow(survey.questionnaire, survey.answers);
       return reply.redirect(`/survey/${resumePage(survey.questionnaire, flow, survey.response.lastBlock)}`, 303);
     }));
@@ -110,11 +137,12 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
     }, missing ? 400 : 200);
   }
 
-  app.get('/survey/check', async (request, reply) => withSurvey(request, reply, async (_t, survey, language) => renderCheck(request, reply, survey, language, false)));
+  app.get('/survey/check', async (request, reply) => viewSurvey(request, reply, (survey, language) => renderCheck(request, reply, survey, language, false)));
 
   app.post('/survey/check', async (request, reply) =>
     withSurvey(request, reply, async (ticket, survey, language) => {
       const done = await completeSurvey(db, ticket);
+      if (done.ok || done.error.kind !== 'missing') states.forget(ticket.responseId);
       if (done.ok) {
         reply.clearCookie(TICKET_COOKIE, { path: '/' });
         if (survey.access === 'open') reply.setCookie(doneCookie(survey.roundId), '1', cookieOptions(options.secureCookies, 365 * 86400));
@@ -152,19 +180,25 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
   }
 
   app.get('/survey/:block', async (request, reply) =>
-    withSurvey(request, reply, async (_t, survey, language) => renderQuestion(request, reply, survey, language, (request.params as { block: string }).block)));
+    viewSurvey(request, reply, (survey, language) => renderQuestion(request, reply, survey, language, (request.params as { block: string }).block)));
 
-  app.post('/survey/:block', async (request, reply) =>
-    withSurvey(request, reply, async (ticket, survey, language) => {
-      const blockKey = (request.params as { block: string }).block;
-      const body = request.body as Record<string, unknown>;
-      const saved = await saveBlock(db, ticket, { blockKey, body, language });
-      if (!saved.ok) return problemPage(request, reply, saved.error);
-      const outcome = saved.value;
-      if (outcome.kind === 'off-route') return reply.redirect('/survey', 303);
-      if (outcome.kind === 'invalid') return renderQuestion(request, reply, outcome.survey, language, blockKey, outcome.read);
-      return reply.redirect(`/survey/${body.return === 'check' ? 'check' : outcome.next}`, 303);
-    }));
+  app.post('/survey/:block', async (request, reply) => {
+    const ticket = readTicket(options.secret, request.cookies[TICKET_COOKIE]);
+    if (!ticket) return problemPage(request, reply, 'gone');
+    const blockKey = (request.params as { block: string }).block;
+    const body = request.body as Record<string, unknown>;
+    const saved = await saves.save({ ticket, blockKey, body, language: chosenLanguage(request, reply) });
+    if (!saved.ok) {
+      states.forget(ticket.responseId);
+      return problemPage(request, reply, saved.error);
+    }
+    const outcome = saved.value;
+    if (outcome.kind === 'off-route') return reply.redirect('/survey', 303);
+    remember(request, reply, outcome.survey);
+    const language = respondentLanguage(request, reply, outcome.survey.response.language);
+    if (outcome.kind === 'invalid') return renderQuestion(request, reply, outcome.survey, language, blockKey, outcome.read);
+    return reply.redirect(`/survey/${body.return === 'check' ? 'check' : outcome.next}`, 303);
+  });
 
   await app.register(openLinkRoutes, { db, secret: options.secret, secureCookies: options.secureCookies, perClient: options.codeAttemptsPerClient });
 }

@@ -5,6 +5,8 @@ import type { RespondentTicket } from '../../app/respondent/enter-with-code.ts';
 // the respondent. After completion the response refuses every further read or write.
 
 export const TICKET_COOKIE = 'ks_r';
+/** The revision of the response this browser last saw (see SurveyStateCache); not secret. */
+export const REVISION_COOKIE = 'ks_rv';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function mac(secret: string, payload: string): string {
@@ -24,4 +26,8 @@ export function readTicket(secret: string, value: string | undefined): Responden
   const sent = Buffer.from(signature);
   if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) return undefined;
   return { organisationId, responseId };
+}
+
+export function readRevision(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 }

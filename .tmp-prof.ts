@@ -1,0 +1,44 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createOrganisation } from './src/app/create-organisation.ts';
+import { ensureStandardQuestionnaire } from './src/app/ensure-standard-questionnaire.ts';
+import { enterWithCode } from './src/app/respondent/enter-with-code.ts';
+import { createRound } from './src/app/round-design.ts';
+import { hashAccessCode, newAccessCode } from './src/app/access-code-hash.ts';
+import { connect } from './src/db/connect.ts';
+import { migrateToLatest } from './src/db/migrate.ts';
+import { insertAccessCodes } from './src/db/response-store.ts';
+import { setRoundStatus } from './src/db/round-store.ts';
+import { withTenant } from './src/db/tenant-transaction.ts';
+import { build } from './src/web/build-server.ts';
+import { signTicket } from './src/web/respondent/respondent-ticket.ts';
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+const database = await connect({ memory: true });
+await migrateToLatest(database.db);
+const standard = await ensureStandardQuestionnaire(database.db);
+const org = await createOrganisation(database.db, { slug: `bench-${randomBytes(3).toString('hex')}`, name: 'Gemeente Bench' });
+if (!org.ok) throw new Error();
+const roundId = randomUUID();
+const design = { name: 'Bench', year: 2026, disabledModules: [], ownBlocks: [], targetGroup: '', fieldworkStart: null, fieldworkEnd: null, access: 'codes' as const };
+await createRound(database.db, { organisationId: org.value.id, actorId: null, id: roundId, sourceVersionId: standard.id, design });
+const code = newAccessCode();
+await withTenant(database.db, org.value.id, async (tx) => { await setRoundStatus(tx, roundId, 'fieldwork'); await insertAccessCodes(tx, org.value.id, roundId, [{ id: randomUUID(), codeHash: hashAccessCode(code) }]); });
+const ticket = await enterWithCode(database.db, { code, language: 'nl' });
+if (!ticket.ok) throw new Error();
+const anon = randomBytes(24).toString('base64url');
+const cookie = `ks_anon=${anon}; ks_r=${signTicket(SECRET, ticket.value)}; ks_rv=0`;
+const app = await build({ db: database.db, secret: SECRET });
+const N = Number(process.env.N ?? 4000);
+import { Session } from 'node:inspector/promises';
+import fs from 'node:fs';
+const session = new Session(); session.connect();
+await session.post('Profiler.enable');
+for (const [name, url] of [['entry', '/r'], ['view', '/survey/contact']] as const) {
+  for (let i = 0; i < 300; i++) await app.inject({ method: 'GET', url, headers: { cookie } });
+  if (name === 'view') await session.post('Profiler.start');
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) { const r = await app.inject({ method: 'GET', url, headers: { cookie } }); if (r.statusCode !== 200) throw new Error(String(r.statusCode)); }
+  console.log(name, ((performance.now() - t0) / N).toFixed(3), 'ms', (await app.inject({ method: 'GET', url, headers: { cookie } })).body.length, 'bytes');
+}
+const { profile } = await session.post('Profiler.stop');
+fs.rmSync('/tmp/prof', { recursive: true, force: true }); fs.mkdirSync('/tmp/prof'); fs.writeFileSync('/tmp/prof/view.cpuprofile', JSON.stringify(profile));
+await app.close(); await database.close();
