@@ -78,12 +78,14 @@ async function measure(kind: string, database: Database, baseline: Run): Promise
   const { cookies, csrf } = await prepare(database);
   const app = await build({ db: database.db, secret: SECRET });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const entry = await load(url, 50, [{ method: 'GET', path: '/r' }]);
+  const entry = process.env.ONLY_SAVE ? { rps: 0 } : await load(url, 50, [{ method: 'GET', path: '/r' }]);
   console.log(`entry page ${entry.rps.toFixed(0)} ratio ${(entry.rps/baseline.rps).toFixed(3)}`);
   // Each respondent's first page after entering reads the database; the measured views are
   // those of respondents who are already answering (the state of their last save or view).
   for (const cookie of cookies) await fetch(`${url}/survey/contact`, { headers: { cookie } });
-  const view = await load(url, 50, rotating(cookies, (n) => ({ method: 'GET', path: '/survey/contact', headers: { cookie: cookies[n]! } })));
+  const canned = process.env.ONLY_SAVE ? { rps: 0 } : await load(url, 50, rotating(cookies, (n) => ({ method: 'GET', path: '/canned', headers: { cookie: cookies[n]! } })));
+  console.log(`canned page ${canned.rps.toFixed(0)} ratio ${(canned.rps/baseline.rps).toFixed(3)}`);
+  const view = process.env.ONLY_SAVE ? { rps: 0, p99: 0, errors: 0, non2xx: 0 } : await load(url, 50, rotating(cookies, (n) => ({ method: 'GET', path: '/survey/contact', headers: { cookie: cookies[n]! } })));
   const body = (n: number) => new URLSearchParams({ _csrf: csrf[n]!, 'balie.bejegening': String(1 + (n % 5)), 'balie.wachttijd': 'na', 'telefoon.bereikbaarheid': '4' }).toString();
   const save = await load(url, RESPONDENTS, rotating(cookies, (n) => ({
     method: 'POST', path: '/survey/contact', body: body(n),

@@ -216,6 +216,31 @@ export async function getResponseContext(tx: Tx, id: string, lock = false): Prom
   return row && toContext(row);
 }
 
+export interface LockedResponse {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly revision: number;
+  readonly status: 'in_progress' | 'completed';
+  readonly roundStatus: 'draft' | 'fieldwork' | 'closed' | 'published';
+}
+
+/**
+ * Locks several responses (in id order, see below) and returns just what tells whether a state
+ * held in memory is still theirs: revision, status and the round's status.
+ */
+export async function lockResponses(tx: Tx, ids: readonly string[]): Promise<Map<string, LockedResponse>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('responses as p')
+    .innerJoin('rounds as r', 'r.id', 'p.round_id')
+    .select(['p.id', 'p.organisation_id as organisationId', 'p.revision', 'p.status', 'r.status as roundStatus'])
+    .where('p.id', 'in', [...ids])
+    .orderBy('p.id')
+    .forUpdate('p')
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /**
  * The same for several responses in one query, each row locked. Rows are locked in id order, so
  * two transactions that lock overlapping sets wait for each other instead of deadlocking.

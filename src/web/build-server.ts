@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -32,6 +31,7 @@ import { signingKeyRoutes } from './benchmark/signing-key-routes.ts';
 import { benchmarkRoutes } from './benchmark/benchmark-routes.ts';
 import { sampleRoutes } from './fieldwork/sample-routes.ts';
 import { requestContext } from './request-context.ts';
+import { securityHeaders } from './security-headers.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
 import { operationsRoutes } from './operations/operations-routes.ts';
 import { paperRoutes } from './paper/paper-routes.ts';
@@ -84,24 +84,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     trustProxy: (_address: string, hop: number) => hop < (options.trustProxy ?? 0),
     bodyLimit: 1024 * 1024,
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-  // Nothing here needs a camera, microphone, location, payment or USB; a script that slipped in
-  // cannot ask for them either.
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
-  });
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(formbody);
   // Counted in the database, so the limits hold across every process of the installation.

@@ -49,7 +49,13 @@ export class Client {
   private cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private app: FastifyInstance) {}
+
+  /** Sends the next requests to another process of the same installation (a load balancer). */
+  via(app: FastifyInstance): this {
+    this.app = app;
+    return this;
+  }
 
   private remember(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {

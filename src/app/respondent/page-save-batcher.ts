@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Result } from '../../domain/result.ts';
-import { savePages, type PageSave, type SaveOutcome, type SurveyProblem } from './respondent-survey.ts';
+import { savePages, type PageSave, type SaveOutcome, type Survey, type SurveyProblem } from './respondent-survey.ts';
 
 interface Waiting {
   readonly save: PageSave;
@@ -25,6 +25,8 @@ export class PageSaveBatcher {
 
   constructor(
     private readonly db: Kysely<DB>,
+    /** States this process holds (see savePages). */
+    private readonly known: (responseId: string) => Survey | undefined = () => undefined,
     private readonly slots = 2,
     private readonly largestGroup = 250,
   ) {}
@@ -80,7 +82,7 @@ export class PageSaveBatcher {
   private async write(group: Waiting[]): Promise<void> {
     const organisationId = group[0]!.save.ticket.organisationId;
     try {
-      const outcomes = await savePages(this.db, organisationId, group.map((w) => w.save));
+      const outcomes = await savePages(this.db, organisationId, group.map((w) => w.save), this.known);
       group.forEach((w, i) => w.resolve(outcomes[i]!));
     } catch (error) {
       if (group.length === 1) {
@@ -89,7 +91,7 @@ export class PageSaveBatcher {
       }
       for (const w of group) {
         try {
-          const [outcome] = await savePages(this.db, organisationId, [w.save]);
+          const [outcome] = await savePages(this.db, organisationId, [w.save], this.known);
           w.resolve(outcome!);
         } catch (single) {
           w.reject(single);

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { getVersionOf } from '../../db/questionnaire-store.ts';
-import { completeResponse, getResponseContext, lockResponseContexts, writePages, type PageWrite, type ResponseContext, type ResponseRow } from '../../db/respondent-store.ts';
+import { completeResponse, getResponseContext, lockResponseContexts, lockResponses, writePages, type PageWrite, type ResponseContext, type ResponseRow } from '../../db/respondent-store.ts';
 import type { DB } from '../../db/schema.ts';
 import { withTenant, type Tx } from '../../db/tenant-transaction.ts';
 import { decodeAnswers, encodeAnswer } from '../../domain/questionnaire/answer-encoding.ts';
 import type { AnswerValue } from '../../domain/questionnaire/answer-value.ts';
 import { itemsOf, type Item, type Questionnaire } from '../../domain/questionnaire/questionnaire.ts';
-import { nextPage, pageFlow } from '../../domain/respondent/page-flow.ts';
+import { nextPage, pageFlow, type PageFlow } from '../../domain/respondent/page-flow.ts';
 import { readBlockAnswers, type BlockAnswers, type FormBody } from '../../domain/respondent/read-block-answers.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { todayInNetherlands } from '../today.ts';
@@ -48,6 +48,18 @@ async function surveyOf(tx: Tx, organisationId: string, context: ResponseContext
   });
 }
 
+// The pages and items routing shows for a state, worked out once per state (states are
+// immutable; a save makes a new one).
+const flows = new WeakMap<Survey, PageFlow>();
+export function flowOf(survey: Survey): PageFlow {
+  let flow = flows.get(survey);
+  if (!flow) {
+    flow = pageFlow(survey.questionnaire, survey.answers);
+    flows.set(survey, flow);
+  }
+  return flow;
+}
+
 // Item lookup per questionnaire definition, built once (definitions are cached and immutable).
 const itemIndexes = new WeakMap<Questionnaire, Map<string, Item>>();
 function itemIndex(questionnaire: Questionnaire): Map<string, Item> {
@@ -63,9 +75,10 @@ export function loadSurvey(db: Kysely<DB>, ticket: RespondentTicket): Promise<Re
   return withTenant(db, ticket.organisationId, (tx) => loadIn(tx, ticket));
 }
 
+/** fromMemory: the state saved onto was the one this process held, not read from the database. */
 export type SaveOutcome =
-  | { readonly kind: 'saved'; readonly next: string; readonly survey: Survey }
-  | { readonly kind: 'invalid'; readonly read: BlockAnswers; readonly survey: Survey }
+  | { readonly kind: 'saved'; readonly next: string; readonly survey: Survey; readonly fromMemory: boolean }
+  | { readonly kind: 'invalid'; readonly read: BlockAnswers; readonly survey: Survey; readonly fromMemory: boolean }
   | { readonly kind: 'off-route' };
 
 export interface PageSave {
@@ -90,14 +103,35 @@ export async function saveBlock(db: Kysely<DB>, ticket: RespondentTicket, input:
  * once): the rows are locked, every page is checked against its own response's state exactly as
  * a save on its own would be, and the answers are written in three statements for all of them.
  */
-export async function savePages(db: Kysely<DB>, organisationId: string, saves: readonly PageSave[]): Promise<Result<SaveOutcome, SurveyProblem>[]> {
+export async function savePages(
+  db: Kysely<DB>,
+  organisationId: string,
+  saves: readonly PageSave[],
+  /** A state this process holds for a response (any revision), to spare reading its answers. */
+  known: (responseId: string) => Survey | undefined = () => undefined,
+): Promise<Result<SaveOutcome, SurveyProblem>[]> {
   return withTenant(db, organisationId, async (tx) => {
-    const contexts = await lockResponseContexts(tx, saves.map((s) => s.ticket.responseId));
+    const ids = saves.map((s) => s.ticket.responseId);
+    const locked = await lockResponses(tx, ids);
+    // A state held in memory is used when it is of the revision now locked in the database:
+    // every write to a response's answers goes through here and raises the revision. The rest
+    // are read in full (under the same lock).
+    const current = new Map<string, Survey>();
+    for (const id of ids) {
+      const row = locked.get(id);
+      const state = known(id);
+      if (row && state && row.revision === state.response.revision && row.status === 'in_progress' && row.roundStatus === 'fieldwork') current.set(id, state);
+    }
+    const contexts = await lockResponseContexts(tx, ids.filter((id) => locked.has(id) && !current.has(id)));
     const planned: { outcome: Result<SaveOutcome, SurveyProblem>; write?: PageWrite }[] = [];
     for (const save of saves) {
-      const context = contexts.get(save.ticket.responseId);
-      const loaded = await surveyOf(tx, organisationId, context?.organisationId === save.ticket.organisationId ? context : undefined);
-      planned.push(loaded.ok ? planPage(loaded.value, save) : { outcome: loaded });
+      const id = save.ticket.responseId;
+      const context = contexts.get(id);
+      const loaded = current.has(id)
+        ? ok(current.get(id)!)
+        : await surveyOf(tx, organisationId, context?.organisationId === save.ticket.organisationId ? context : undefined);
+      const fromMemory = current.has(id);
+      planned.push(loaded.ok ? planPage(loaded.value, save, fromMemory) : { outcome: loaded });
     }
     const writes = planned.flatMap((p) => (p.write ? [p.write] : []));
     const revisions = writes.length > 0 ? await writePages(tx, writes) : new Map<string, number>();
@@ -111,8 +145,8 @@ export async function savePages(db: Kysely<DB>, organisationId: string, saves: r
 }
 
 /** What saving one page does to one response's state, decided before anything is written. */
-function planPage(survey: Survey, save: PageSave): { outcome: Result<SaveOutcome, SurveyProblem>; write?: PageWrite } {
-  const flow = pageFlow(survey.questionnaire, survey.answers);
+function planPage(survey: Survey, save: PageSave, fromMemory: boolean): { outcome: Result<SaveOutcome, SurveyProblem>; write?: PageWrite } {
+  const flow = flowOf(survey);
   const block = flow.pages.find((b) => b.key === save.blockKey);
   if (!block) return { outcome: ok({ kind: 'off-route' as const }) };
   const shown = flow.items.filter((i) => block.items.includes(i));
@@ -135,8 +169,8 @@ function planPage(survey: Survey, save: PageSave): { outcome: Result<SaveOutcome
     answers,
     response: invalid ? survey.response : { ...survey.response, lastBlock: block.key, language },
   };
-  if (invalid) return { outcome: ok({ kind: 'invalid' as const, read, survey: after }), write };
-  return { outcome: ok({ kind: 'saved' as const, next: nextPage(survey.questionnaire, pageFlow(survey.questionnaire, answers), block.key), survey: after }), write };
+  if (invalid) return { outcome: ok({ kind: 'invalid' as const, read, survey: after, fromMemory }), write };
+  return { outcome: ok({ kind: 'saved' as const, next: nextPage(survey.questionnaire, pageFlow(survey.questionnaire, answers), block.key), survey: after, fromMemory }), write };
 }
 
 export type CompleteProblem = SurveyProblem | 'missing';

@@ -2,7 +2,7 @@ import type { AnswerValue } from '../../domain/questionnaire/answer-value.ts';
 import { assertNever, type Item } from '../../domain/questionnaire/questionnaire.ts';
 import { formValues } from '../../domain/respondent/form-values.ts';
 import { NOT_APPLICABLE, type AnswerProblem } from '../../domain/respondent/read-block-answers.ts';
-import { html, type Html } from '../html.ts';
+import { escapeHtml, html, trusted, type Html, type Printable } from '../html.ts';
 import type { RespondentTranslate } from '../i18n/respondent-translate.ts';
 import { localText, plainText, textAttrs } from './respondent-layout.ts';
 
@@ -65,9 +65,79 @@ function choices(item: Item, t: RespondentTranslate, language: string): Choice[]
   }
 }
 
+/** The parts of a field that depend on the answer. */
+interface Marks {
+  checked(value: string): Printable;
+  text(): Printable;
+  notApplicable(): Printable;
+}
+
+/** The marks of a field state (a class, so a page view makes no closures). */
+class StateMarks implements Marks {
+  private readonly values: string[];
+  constructor(private readonly state: FieldState) {
+    this.values = chosen(state);
+  }
+  checked(value: string): string {
+    return this.values.includes(value) ? 'checked' : '';
+  }
+  text(): string {
+    return this.values[0] === NOT_APPLICABLE ? '' : (this.values[0] ?? '');
+  }
+  notApplicable(): string {
+    return this.values.includes(NOT_APPLICABLE) || this.state.answer?.kind === 'notApplicable' ? 'checked' : '';
+  }
+}
+
+function marksOf(state: FieldState): Marks {
+  return new StateMarks(state);
+}
+
+// A field without a problem is the same markup for every respondent but for which boxes are
+// checked and what text is filled in. It is rendered once per item, language and number with
+// marked places (SLOT … SLOT) for those, and filled in per page view.
+const SLOT = '\u0001';
+const templates = new WeakMap<Item, Map<string, readonly string[]>>();
+
+function templateOf(item: Item, t: RespondentTranslate, language: string, number: number): readonly string[] | undefined {
+  const key = `${language}|${number}`;
+  let perItem = templates.get(item);
+  if (!perItem) {
+    perItem = new Map();
+    templates.set(item, perItem);
+  }
+  let parts = perItem.get(key);
+  if (!parts) {
+    const slot = (mark: string) => trusted(`${SLOT}${mark}${SLOT}`);
+    parts = renderField(item, undefined, { checked: (value) => slot(`c${value}`), text: () => slot('t'), notApplicable: () => slot('n') }, t, language, number).value.split(SLOT);
+    // A text that itself holds the marker would shift the places: such an item is rendered
+    // in full every time ([] = no template).
+    const unanswered = marksOf({ answer: undefined, raw: undefined, problem: undefined });
+    if (fill(parts, unanswered) !== renderField(item, undefined, unanswered, t, language, number).value) parts = [];
+    perItem.set(key, parts);
+  }
+  return parts.length > 0 ? parts : undefined;
+}
+
+function fill(parts: readonly string[], marks: Marks): string {
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 0) out += part;
+    else if (part === 't') out += escapeHtml(String(marks.text()));
+    else if (part === 'n') out += String(marks.notApplicable());
+    else out += String(marks.checked(part.slice(1)));
+  }
+  return out;
+}
+
 export function itemField(item: Item, state: FieldState, t: RespondentTranslate, language: string, number: number): Html {
+  const parts = state.problem || state.raw ? undefined : templateOf(item, t, language, number);
+  return parts ? trusted(fill(parts, marksOf(state))) : renderField(item, state.problem, marksOf(state), t, language, number);
+}
+
+function renderField(item: Item, problem: AnswerProblem | undefined, marks: Marks, t: RespondentTranslate, language: string, number: number): Html {
   const id = questionId(item.key);
-  const values = chosen(state);
   const errorId = `${id}-error`;
   const hintIds: string[] = [];
   let hint: Html = html``;
@@ -87,30 +157,29 @@ export function itemField(item: Item, state: FieldState, t: RespondentTranslate,
     hintIds.push(`${id}-open`);
     hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-open">${t('open.hint')}</p>`;
   }
-  const describedBy = [...hintIds, ...(state.problem ? [errorId] : [])].join(' ');
-  const error = state.problem ? html`<p class="utrecht-form-field-error-message" id="${errorId}"><span class="ks-visually-hidden">${t('error.summary')}: </span>${problemText(t, state.problem)}</p>` : '';
+  const describedBy = [...hintIds, ...(problem ? [errorId] : [])].join(' ');
+  const error = problem ? html`<p class="utrecht-form-field-error-message" id="${errorId}"><span class="ks-visually-hidden">${t('error.summary')}: </span>${problemText(t, problem)}</p>` : '';
   const inputType = item.type === 'multi' ? 'checkbox' : 'radio';
   const list = choices(item, t, language);
   if (item.allowNotApplicable && item.type !== 'number') list.push({ value: NOT_APPLICABLE, label: html`${t('na')}`, na: true });
-  const invalid = state.problem ? html`aria-invalid="true"` : html``;
+  const invalid = problem ? html`aria-invalid="true"` : html``;
   let control: Html;
   if (item.type === 'number' || item.type === 'open') {
-    const text = values[0] === NOT_APPLICABLE ? '' : (values[0] ?? '');
     const input = item.type === 'number'
-      ? html`<input class="utrecht-textbox utrecht-textbox--html-input ks-width-m" type="text" inputmode="decimal" autocomplete="off" id="${id}-input" name="${item.key}" value="${text}" ${invalid}>`
-      : html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="${id}-input" name="${item.key}" rows="5" maxlength="${item.maxLength}" ${invalid}>${text}</textarea>`;
+      ? html`<input class="utrecht-textbox utrecht-textbox--html-input ks-width-m" type="text" inputmode="decimal" autocomplete="off" id="${id}-input" name="${item.key}" value="${marks.text()}" ${invalid}>`
+      : html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="${id}-input" name="${item.key}" rows="5" maxlength="${item.maxLength}" ${invalid}>${marks.text()}</textarea>`;
     const naBox = item.type === 'number' && item.allowNotApplicable
-      ? html`<div class="ks-choice ks-choice--na"><input type="checkbox" id="${id}-na" name="${item.key}.na" value="${NOT_APPLICABLE}" ${values.includes(NOT_APPLICABLE) || state.answer?.kind === 'notApplicable' ? 'checked' : ''}><label for="${id}-na">${t('na')}</label></div>`
+      ? html`<div class="ks-choice ks-choice--na"><input type="checkbox" id="${id}-na" name="${item.key}.na" value="${NOT_APPLICABLE}" ${marks.notApplicable()}><label for="${id}-na">${t('na')}</label></div>`
       : '';
     control = html`<div class="utrecht-form-field"><label class="utrecht-form-label" for="${id}-input">${t('answer')}</label>${input}</div>${naBox}`;
   } else {
     control = html`<div class="${item.type === 'mark' ? 'ks-marks' : 'ks-choices'}">${list.filter((c) => !c.na).map(
-      (c, i) => html`<div class="ks-choice"><input type="${inputType}" id="${id}-${i}" name="${item.key}" value="${c.value}" ${values.includes(c.value) ? 'checked' : ''} ${invalid}><label for="${id}-${i}">${c.label}</label></div>`,
+      (c, i) => html`<div class="ks-choice"><input type="${inputType}" id="${id}-${i}" name="${item.key}" value="${c.value}" ${marks.checked(c.value)} ${invalid}><label for="${id}-${i}">${c.label}</label></div>`,
     )}</div>${list.filter((c) => c.na).map(
-      (c) => html`<div class="ks-choice ks-choice--na"><input type="${inputType}" id="${id}-na" name="${item.key}" value="${c.value}" ${values.includes(c.value) ? 'checked' : ''}><label for="${id}-na">${c.label}</label></div>`,
+      (c) => html`<div class="ks-choice ks-choice--na"><input type="${inputType}" id="${id}-na" name="${item.key}" value="${c.value}" ${marks.checked(c.value)}><label for="${id}-na">${c.label}</label></div>`,
     )}`;
   }
-  return html`<fieldset class="ks-question ${state.problem ? 'ks-question--invalid' : ''}" id="${id}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
+  return html`<fieldset class="ks-question ${problem ? 'ks-question--invalid' : ''}" id="${id}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
 <legend ${textAttrs(item.text, language)}><span class="ks-qnumber" dir="ltr">${number}.</span> ${plainText(item.text, language)}</legend>
 ${hint}${error}${control}
 </fieldset>`;

@@ -41,8 +41,16 @@ ${csrfField(ctx.csrfToken)}
 <p class="utrecht-paragraph ks-muted">${t('entry.resume')}</p>`;
 }
 
+// Question numbers (as on paper) per questionnaire definition, built once: definitions are
+// cached and immutable.
+const numbering = new WeakMap<Survey['questionnaire'], Map<string, number>>();
 function numbers(survey: Survey): Map<string, number> {
-  return new Map(itemsOf(survey.questionnaire).map((item, i) => [item.key, i + 1]));
+  let numberOf = numbering.get(survey.questionnaire);
+  if (!numberOf) {
+    numberOf = new Map(itemsOf(survey.questionnaire).map((item, i) => [item.key, i + 1]));
+    numbering.set(survey.questionnaire, numberOf);
+  }
+  return numberOf;
 }
 
 export function questionPage(

@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { enterWithCode, type EntryProblem, type RespondentTicket } from '../../app/respondent/enter-with-code.ts';
 import { PageSaveBatcher } from '../../app/respondent/page-save-batcher.ts';
-import { completeSurvey, loadSurvey, type Survey, type SurveyProblem } from '../../app/respondent/respondent-survey.ts';
+import { completeSurvey, flowOf, loadSurvey, type Survey, type SurveyProblem } from '../../app/respondent/respondent-survey.ts';
 import { SurveyStateCache } from '../../app/respondent/survey-state-cache.ts';
 import type { DB } from '../../db/schema.ts';
-import { pageFlow, previousPage, resumePage, stepOf } from '../../domain/respondent/page-flow.ts';
+import { previousPage, resumePage, stepOf } from '../../domain/respondent/page-flow.ts';
 import { respondentTranslator, type RespondentLanguage } from '../i18n/respondent-translate.ts';
 import type { RespondentKey } from '../i18n/respondent-nl.ts';
 import { cookieOptions } from '../request-context.ts';
@@ -43,11 +43,11 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
   const failures = new FailureLimiter(options.codeFailuresTotal, attemptCounter(db, options.secret));
   const codeLimit = { rateLimit: { max: options.codeAttemptsPerClient, timeWindow: '1 minute' } };
   const states = options.surveyStates;
-  const saves = new PageSaveBatcher(db);
+  const saves = new PageSaveBatcher(db, (responseId) => states.latest(responseId));
 
   /** Keeps a state this browser may be shown from memory, and tells the browser its revision. */
-  function remember(request: FastifyRequest, reply: FastifyReply, survey: Survey): void {
-    states.put(survey);
+  function remember(request: FastifyRequest, reply: FastifyReply, survey: Survey, derived = false): void {
+    states.put(survey, derived);
     if (readRevision(request.cookies[REVISION_COOKIE]) !== survey.response.revision) {
       reply.setCookie(REVISION_COOKIE, String(survey.response.revision), cookieOptions(options.secureCookies));
     }
@@ -123,13 +123,13 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
 
   app.get('/survey', async (request, reply) =>
     viewSurvey(request, reply, (survey) => {
-      const flow = pageFlow(survey.questionnaire, survey.answers);
+      const flow = flowOf(survey);
       return reply.redirect(`/survey/${resumePage(survey.questionnaire, flow, survey.response.lastBlock)}`, 303);
     }));
 
   function renderCheck(request: FastifyRequest, reply: FastifyReply, survey: Survey, language: RespondentLanguage, missing: boolean) {
     const t = respondentTranslator(language);
-    const flow = pageFlow(survey.questionnaire, survey.answers);
+    const flow = flowOf(survey);
     return sendRespondentPage(request, reply, language, {
       title: t('check.title'),
       organisationName: survey.organisationName,
@@ -164,7 +164,7 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
   });
 
   function renderQuestion(request: FastifyRequest, reply: FastifyReply, survey: Survey, language: RespondentLanguage, blockKey: string, read?: Parameters<typeof questionPage>[1]['read']) {
-    const flow = pageFlow(survey.questionnaire, survey.answers);
+    const flow = flowOf(survey);
     const block = flow.pages.find((b) => b.key === blockKey);
     if (!block) return reply.redirect('/survey', 303);
     const t = respondentTranslator(language);
@@ -194,7 +194,7 @@ export async function respondentRoutes(app: FastifyInstance, options: Respondent
     }
     const outcome = saved.value;
     if (outcome.kind === 'off-route') return reply.redirect('/survey', 303);
-    remember(request, reply, outcome.survey);
+    remember(request, reply, outcome.survey, outcome.fromMemory);
     const language = respondentLanguage(request, reply, outcome.survey.response.language);
     if (outcome.kind === 'invalid') return renderQuestion(request, reply, outcome.survey, language, blockKey, outcome.read);
     return reply.redirect(`/survey/${body.return === 'check' ? 'check' : outcome.next}`, 303);
