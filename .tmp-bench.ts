@@ -76,7 +76,8 @@ function rotating(cookies: string[], make: (i: number) => autocannon.Request): a
 
 async function measure(kind: string, database: Database, baseline: Run): Promise<void> {
   const { cookies, csrf } = await prepare(database);
-  const app = await build({ db: database.db, secret: SECRET });
+  let STMTS = 0;
+  const app = await build({ db: database.db.withPlugin({ transformQuery: (a) => { STMTS++; return a.node; }, transformResult: async (a) => a.result }), secret: SECRET });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const entry = process.env.ONLY_SAVE ? { rps: 0 } : await load(url, 50, [{ method: 'GET', path: '/r' }]);
   console.log(`entry page ${entry.rps.toFixed(0)} ratio ${(entry.rps/baseline.rps).toFixed(3)}`);
@@ -85,7 +86,9 @@ async function measure(kind: string, database: Database, baseline: Run): Promise
   for (const cookie of cookies) await fetch(`${url}/survey/contact`, { headers: { cookie } });
   const canned = process.env.ONLY_SAVE ? { rps: 0 } : await load(url, 50, rotating(cookies, (n) => ({ method: 'GET', path: '/canned', headers: { cookie: cookies[n]! } })));
   console.log(`canned page ${canned.rps.toFixed(0)} ratio ${(canned.rps/baseline.rps).toFixed(3)}`);
+  const s0 = STMTS;
   const view = process.env.ONLY_SAVE ? { rps: 0, p99: 0, errors: 0, non2xx: 0 } : await load(url, 50, rotating(cookies, (n) => ({ method: 'GET', path: '/survey/contact', headers: { cookie: cookies[n]! } })));
+  console.log('statements during views', STMTS - s0);
   const body = (n: number) => new URLSearchParams({ _csrf: csrf[n]!, 'balie.bejegening': String(1 + (n % 5)), 'balie.wachttijd': 'na', 'telefoon.bereikbaarheid': '4' }).toString();
   const save = await load(url, RESPONDENTS, rotating(cookies, (n) => ({
     method: 'POST', path: '/survey/contact', body: body(n),

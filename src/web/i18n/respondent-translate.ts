@@ -25,12 +25,19 @@ export function directionOf(language: string): 'ltr' | 'rtl' {
 
 export type RespondentTranslate = (key: RespondentKey, params?: Record<string, string | number>) => string;
 
-export function respondentTranslator(language: RespondentLanguage): RespondentTranslate {
+function makeTranslator(language: RespondentLanguage): RespondentTranslate {
   const catalogue = catalogues[language];
   return (key, params) => {
     const text = catalogue[key] ?? respondentNl[key];
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
   };
+}
+
+// One translator per language, made once (a page asks for it several times).
+const translators = new Map(RESPONDENT_LANGUAGES.map((language) => [language, makeTranslator(language)]));
+
+export function respondentTranslator(language: RespondentLanguage): RespondentTranslate {
+  return translators.get(language) ?? makeTranslator(language);
 }
 
 export function languageName(language: RespondentLanguage): string {

@@ -32,6 +32,21 @@ export function plainText(text: LocalizedText, language: string): string {
   return text[language] ?? text.nl ?? '';
 }
 
+// The language links of a page, made once per page address and language (a bounded number).
+const switches = new Map<string, Html>();
+function languageSwitch(path: string, language: RespondentLanguage, t: RespondentTranslate): Html {
+  const key = `${language} ${path}`;
+  let made = switches.get(key);
+  if (!made) {
+    made = html`<nav class="ks-r-languages" aria-label="${t('language.choose')}"><ul>${RESPONDENT_LANGUAGES.map(
+      (l) => html`<li><a href="${path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === language ? html`aria-current="true"` : ''}>${languageName(l)}</a></li>`,
+    )}</ul></nav>`;
+    if (switches.size >= 2000) switches.delete(switches.keys().next().value!);
+    switches.set(key, made);
+  }
+  return made;
+}
+
 export function respondentPage(props: RespondentPageProps): Html {
   const { t, language } = props;
   return html`<!doctype html>
@@ -51,9 +66,7 @@ export function respondentPage(props: RespondentPageProps): Html {
 <header class="ks-r-header">
   <div class="ks-r-header__inner">
     <p class="ks-r-org">${props.organisationName ?? t('site.title')}</p>
-    <nav class="ks-r-languages" aria-label="${t('language.choose')}"><ul>${RESPONDENT_LANGUAGES.map(
-      (l) => html`<li><a href="${props.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === language ? html`aria-current="true"` : ''}>${languageName(l)}</a></li>`,
-    )}</ul></nav>
+    ${languageSwitch(props.path, language, t)}
   </div>
 </header>
 <main id="main" class="ks-r-main" tabindex="-1">
