@@ -107,7 +107,10 @@ async function measure(kind: string, database: Database): Promise<void> {
   let inFlight = 0;
   app.addHook('onRequest', async () => void inFlight++);
   app.addHook('onResponse', async () => void inFlight--);
-  app.addHook('onRequestAbort', async () => void inFlight--);
+  app.addHook('onRequestAbort', (_request, done) => {
+    inFlight--;
+    done();
+  });
   const idle = async () => {
     const until = Date.now() + 15_000;
     while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
