@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '@fastify/cookie';
 import fp from 'fastify-plugin';
@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { resolveSession, type SessionContext } from '../app/sign-in.ts';
 import type { DB } from '../db/schema.ts';
 import { renderError } from './error-pages.ts';
+import { messageSignature } from './message-signature.ts';
 import { isLanguage, translator, type Language, type Translate } from './i18n/translate.ts';
 
 export const SESSION_COOKIE = 'ks_session';
@@ -36,7 +37,7 @@ export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
 }
 
 function csrfTokenFor(secret: string, binding: string): string {
-  return createHmac('sha256', secret).update(`csrf:${binding}`).digest('base64url');
+  return messageSignature(secret, `csrf:${binding}`);
 }
 
 function pickLanguage(request: FastifyRequest, session: SessionContext | undefined): Language {

@@ -65,7 +65,7 @@ function choices(item: Item, t: RespondentTranslate, language: string): Choice[]
   }
 }
 
-/** The parts of a field that depend on the answer. */
+/** The parts of a field that depend on the answer (' checked' or nothing, the text typed). */
 interface Marks {
   checked(value: string): Printable;
   text(): Printable;
@@ -79,13 +79,13 @@ class StateMarks implements Marks {
     this.values = chosen(state);
   }
   checked(value: string): string {
-    return this.values.includes(value) ? 'checked' : '';
+    return this.values.includes(value) ? ' checked' : '';
   }
   text(): string {
     return this.values[0] === NOT_APPLICABLE ? '' : (this.values[0] ?? '');
   }
   notApplicable(): string {
-    return this.values.includes(NOT_APPLICABLE) || this.state.answer?.kind === 'notApplicable' ? 'checked' : '';
+    return this.values.includes(NOT_APPLICABLE) || this.state.answer?.kind === 'notApplicable' ? ' checked' : '';
   }
 }
 
@@ -143,7 +143,7 @@ function renderField(item: Item, problem: AnswerProblem | undefined, marks: Mark
   let hint: Html = html``;
   if (item.help) {
     hintIds.push(`${id}-help`);
-    hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-help" ${textAttrs(item.help, language)}>${plainText(item.help, language)}</p>`;
+    hint = html`${hint}<p class="utrecht-form-field-description" id="${id}-help"${textAttrs(item.help, language)}>${plainText(item.help, language)}</p>`;
   }
   if (item.type === 'mark') {
     hintIds.push(`${id}-scale`);
@@ -162,25 +162,27 @@ function renderField(item: Item, problem: AnswerProblem | undefined, marks: Mark
   const inputType = item.type === 'multi' ? 'checkbox' : 'radio';
   const list = choices(item, t, language);
   if (item.allowNotApplicable && item.type !== 'number') list.push({ value: NOT_APPLICABLE, label: html`${t('na')}`, na: true });
-  const invalid = problem ? html`aria-invalid="true"` : html``;
+  const invalid = problem ? html` aria-invalid="true"` : html``;
   let control: Html;
   if (item.type === 'number' || item.type === 'open') {
     const input = item.type === 'number'
-      ? html`<input class="utrecht-textbox utrecht-textbox--html-input ks-width-m" type="text" inputmode="decimal" autocomplete="off" id="${id}-input" name="${item.key}" value="${marks.text()}" ${invalid}>`
-      : html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="${id}-input" name="${item.key}" rows="5" maxlength="${item.maxLength}" ${invalid}>${marks.text()}</textarea>`;
+      ? html`<input class="utrecht-textbox utrecht-textbox--html-input ks-width-m" type="text" inputmode="decimal" autocomplete="off" id="${id}-input" name="${item.key}" value="${marks.text()}"${invalid}>`
+      : html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="${id}-input" name="${item.key}" rows="5" maxlength="${item.maxLength}"${invalid}>${marks.text()}</textarea>`;
     const naBox = item.type === 'number' && item.allowNotApplicable
-      ? html`<div class="ks-choice ks-choice--na"><input type="checkbox" id="${id}-na" name="${item.key}.na" value="${NOT_APPLICABLE}" ${marks.notApplicable()}><label for="${id}-na">${t('na')}</label></div>`
+      ? html`<label class="ks-choice ks-choice--na"><input type="checkbox" id="${id}-na" name="${item.key}.na" value="${NOT_APPLICABLE}"${marks.notApplicable()}><span>${t('na')}</span></label>`
       : '';
     control = html`<div class="utrecht-form-field"><label class="utrecht-form-label" for="${id}-input">${t('answer')}</label>${input}</div>${naBox}`;
   } else {
+    // Each choice is a label around its box: the whole box is the touch target. Only the first
+    // box has an id, for the links of the error summary and the check page.
     control = html`<div class="${item.type === 'mark' ? 'ks-marks' : 'ks-choices'}">${list.filter((c) => !c.na).map(
-      (c, i) => html`<div class="ks-choice"><input type="${inputType}" id="${id}-${i}" name="${item.key}" value="${c.value}" ${marks.checked(c.value)} ${invalid}><label for="${id}-${i}">${c.label}</label></div>`,
+      (c, i) => html`<label class="ks-choice"><input type="${inputType}"${i === 0 ? html` id="${id}-0"` : ''} name="${item.key}" value="${c.value}"${marks.checked(c.value)}${invalid}><span>${c.label}</span></label>`,
     )}</div>${list.filter((c) => c.na).map(
-      (c) => html`<div class="ks-choice ks-choice--na"><input type="${inputType}" id="${id}-na" name="${item.key}" value="${c.value}" ${marks.checked(c.value)}><label for="${id}-na">${c.label}</label></div>`,
+      (c) => html`<label class="ks-choice ks-choice--na"><input type="${inputType}" name="${item.key}" value="${c.value}"${marks.checked(c.value)}${invalid}><span>${c.label}</span></label>`,
     )}`;
   }
-  return html`<fieldset class="ks-question ${problem ? 'ks-question--invalid' : ''}" id="${id}" ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
-<legend ${textAttrs(item.text, language)}><span class="ks-qnumber" dir="ltr">${number}.</span> ${plainText(item.text, language)}</legend>
+  return html`<fieldset class="ks-question${problem ? ' ks-question--invalid' : ''}" id="${id}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+<legend${textAttrs(item.text, language)}><span class="ks-qnumber" dir="ltr">${number}.</span> ${plainText(item.text, language)}</legend>
 ${hint}${error}${control}
 </fieldset>`;
 }

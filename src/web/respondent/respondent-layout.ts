@@ -22,9 +22,12 @@ export function localText(text: LocalizedText, language: string): Html {
   return html`<span lang="nl" dir="ltr">${text.nl ?? ''}</span>`;
 }
 
-/** Attributes for an element that holds only this text: marks a Dutch fallback as Dutch and LTR. */
+/**
+ * Attributes (with their leading space) for an element that holds only this text: marks a Dutch
+ * fallback as Dutch and LTR.
+ */
 export function textAttrs(text: LocalizedText, language: string): Html {
-  return text[language] !== undefined ? html`` : html`lang="nl" dir="ltr"`;
+  return text[language] !== undefined ? html`` : html` lang="nl" dir="ltr"`;
 }
 
 /** The text alone, for an element that carries textAttrs. */

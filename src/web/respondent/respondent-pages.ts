@@ -68,8 +68,8 @@ export function questionPage(
 <p class="ks-step">${t('step', { number: input.step.number, of: input.step.of })}</p>
 <progress class="ks-progress" max="${input.step.of}" value="${input.step.number}" aria-hidden="true"></progress>
 ${errorSummary(t, links)}
-<h1 class="utrecht-heading-1" ${textAttrs(block.title, language)}>${plainText(block.title, language)}</h1>
-${block.intro ? html`<p class="utrecht-paragraph" ${textAttrs(block.intro, language)}>${plainText(block.intro, language)}</p>` : ''}
+<h1 class="utrecht-heading-1"${textAttrs(block.title, language)}>${plainText(block.title, language)}</h1>
+${block.intro ? html`<p class="utrecht-paragraph"${textAttrs(block.intro, language)}>${plainText(block.intro, language)}</p>` : ''}
 <form method="post" action="/survey/${block.key}" novalidate>
 ${csrfField(ctx.csrfToken)}
 ${input.returnToCheck ? html`<input type="hidden" name="return" value="check">` : ''}

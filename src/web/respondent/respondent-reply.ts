@@ -1,3 +1,4 @@
+import { pageBytes } from '../page-bytes.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Html } from '../html.ts';
 import { isRespondentLanguage, preferredLanguage, respondentTranslator, type RespondentLanguage } from '../i18n/respondent-translate.ts';
@@ -28,6 +29,7 @@ export function respondentLanguage(request: FastifyRequest, reply: FastifyReply,
 export function sendRespondentPage(request: FastifyRequest, reply: FastifyReply, language: RespondentLanguage, props: { title: string; body: Html; organisationName?: string }, status = 200) {
   const path = request.url.split('?')[0]!;
   reply.header('cache-control', 'no-store');
-  return reply.code(status).type('text/html').send(respondentPage({ ...props, language, t: respondentTranslator(language), path }).value);
+  const page = respondentPage({ ...props, language, t: respondentTranslator(language), path }).value;
+  return reply.code(status).type('text/html; charset=utf-8').send(pageBytes(page));
 }
 

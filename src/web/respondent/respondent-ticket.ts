@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { RespondentTicket } from '../../app/respondent/enter-with-code.ts';
+import { messageSignature } from '../message-signature.ts';
 
 // The respondent's browser holds a signed ticket naming its response; nothing else identifies
 // the respondent. After completion the response refuses every further read or write.
@@ -10,7 +11,7 @@ export const REVISION_COOKIE = 'ks_rv';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function mac(secret: string, payload: string): string {
-  return createHmac('sha256', secret).update(`respondent:${payload}`).digest('base64url');
+  return messageSignature(secret, `respondent:${payload}`);
 }
 
 export function signTicket(secret: string, ticket: RespondentTicket): string {
