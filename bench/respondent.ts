@@ -3,12 +3,7 @@
 // (BENCH_SECONDS per run, default 5; BENCH_ROUNDS pairs of baseline and measurement, default 3).
 // Uses PGlite (in memory) and PostgreSQL (BENCH_DATABASE_URL, default the local `test` server).
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { createOrganisation } from '../src/app/create-organisation.ts';
@@ -23,9 +18,6 @@ import { setRoundStatus } from '../src/db/round-store.ts';
 import { withTenant } from '../src/db/tenant-transaction.ts';
 import { build } from '../src/web/build-server.ts';
 import { signTicket } from '../src/web/respondent/respondent-ticket.ts';
-import type { LoadOrder, LoadResult } from './load-generator.ts';
-
-const run = promisify(execFile);
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -33,23 +25,13 @@ const SECRET = 'bench-secret-bench-secret-bench-secret';
 const RESPONDENTS = 500;
 
 interface Run { readonly rps: number; readonly errors: number; readonly non2xx: number; readonly p99: number }
-type Request = LoadOrder['requests'][number];
 
-const generator = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
-
-/** Runs autocannon in a process of its own against `url`, the requests sent in turn. */
-async function load(url: string, connections: number, requests: readonly Request[]): Promise<Run> {
-  const orderFile = path.join(tmpdir(), `klantstem-bench-${process.pid}-${randomBytes(4).toString('hex')}.json`);
-  await writeFile(orderFile, JSON.stringify({ url, connections, seconds: SECONDS, requests } satisfies LoadOrder));
-  try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', generator, orderFile], { maxBuffer: 1024 * 1024 });
-    const result = JSON.parse(stdout) as LoadResult;
-    const failures = Object.entries(result.statusCodes).filter(([code]) => Number(code) >= 400);
-    if (failures.length > 0) console.log(`  responses with status >= 400: ${JSON.stringify(Object.fromEntries(failures))}`);
-    return { rps: result.rps, errors: result.errors, non2xx: failures.reduce((n, [, count]) => n + count, 0), p99: result.p99 };
-  } finally {
-    await rm(orderFile, { force: true });
-  }
+async function load(url: string, connections: number, requests: autocannon.Request[]): Promise<Run> {
+  const result = await autocannon({ url, connections, duration: SECONDS, requests, pipelining: 1 });
+  const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) >= 400);
+  if (failures.length > 0) console.log(`  responses with status >= 400: ${JSON.stringify(Object.fromEntries(failures))}`);
+  const failed = failures.reduce((n, [, s]) => n + (s?.count ?? 0), 0);
+  return { rps: result.requests.average, errors: result.errors + result.timeouts, non2xx: failed, p99: result.latency.p99 };
 }
 
 /** A bare Fastify "hello world", kept listening so each measurement gets a baseline run just before it. */
@@ -57,7 +39,7 @@ async function bareFastify(): Promise<{ run: () => Promise<Run>; close: () => Pr
   const app = Fastify();
   app.get('/', async () => ({ hello: 'world' }));
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { run: () => load(url, 50, [{ method: 'GET', path: '/', headers: {} }]), close: () => app.close() };
+  return { run: () => load(url, 50, [{ method: 'GET', path: '/' }]), close: () => app.close() };
 }
 
 /**
@@ -114,6 +96,11 @@ async function prepare(database: Database): Promise<{ cookies: string[]; csrf: s
   return { cookies, csrf };
 }
 
+function rotating(cookies: string[], make: (i: number) => autocannon.Request): autocannon.Request[] {
+  let i = 0;
+  return [{ ...make(0), setupRequest: (request) => { const n = i++ % cookies.length; return { ...request, ...make(n) }; } }];
+}
+
 async function measure(kind: string, database: Database): Promise<void> {
   const { cookies, csrf } = await prepare(database);
   const app = await build({ db: database.db, secret: SECRET });
@@ -132,16 +119,14 @@ async function measure(kind: string, database: Database): Promise<void> {
   // Each respondent's first page after entering reads the database; the measured views are
   // those of respondents who are already answering (the state of their last save or view).
   for (const cookie of cookies) await fetch(`${url}/survey/contact`, { headers: { cookie } });
-  const views: Request[] = cookies.map((cookie) => ({ method: 'GET', path: '/survey/contact', headers: { cookie } }));
-  const view = await paired(() => load(url, 50, views), idle);
+  const view = await paired(() => load(url, 50, rotating(cookies, (n) => ({ method: 'GET', path: '/survey/contact', headers: { cookie: cookies[n]! } }))), idle);
   const body = (n: number) => new URLSearchParams({ _csrf: csrf[n]!, 'balie.bejegening': String(1 + (n % 5)), 'balie.wachttijd': 'na', 'telefoon.bereikbaarheid': '4' }).toString();
   // Every save is written to the database under a row lock; the answers saved before come from
   // the state this process holds when the locked revision is that state's.
-  const saves: Request[] = cookies.map((cookie, n) => ({
+  const save = await paired(() => load(url, RESPONDENTS, rotating(cookies, (n) => ({
     method: 'POST', path: '/survey/contact', body: body(n),
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  }));
-  const save = await paired(() => load(url, RESPONDENTS, saves), idle);
+    headers: { cookie: cookies[n]!, 'content-type': 'application/x-www-form-urlencoded' },
+  }))), idle);
   await app.close();
   await database.close();
   const line = (name: string, m: Awaited<ReturnType<typeof paired>>) =>
