@@ -176,7 +176,7 @@ function renderField(item: Item, problem: AnswerProblem | undefined, marks: Mark
     // Each choice is a label around its box: the whole box is the touch target. Only the first
     // box has an id, for the links of the error summary and the check page.
     control = html`<div class="${item.type === 'mark' ? 'ks-marks' : 'ks-choices'}">${list.filter((c) => !c.na).map(
-      (c, i) => html`<label class="ks-choice"><input type="${inputType}"${i === 0 ? html` id="${id}-0"` : ''} name="${item.key}" value="${c.value}"${marks.checked(c.value)}${invalid}><span>${c.label}</span></label>`,
+      (c, i) => html`<label class="ks-choice"><input type="${inputType}"${i === 0 ? html` id="${firstInputId(item)}"` : ''} name="${item.key}" value="${c.value}"${marks.checked(c.value)}${invalid}><span>${c.label}</span></label>`,
     )}</div>${list.filter((c) => c.na).map(
       (c) => html`<label class="ks-choice ks-choice--na"><input type="${inputType}" name="${item.key}" value="${c.value}"${marks.checked(c.value)}${invalid}><span>${c.label}</span></label>`,
     )}`;

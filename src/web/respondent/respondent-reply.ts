@@ -1,6 +1,6 @@
-import { pageBytes } from '../page-bytes.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Html } from '../html.ts';
+import { pageBytes } from '../page-bytes.ts';
 import { isRespondentLanguage, preferredLanguage, respondentTranslator, type RespondentLanguage } from '../i18n/respondent-translate.ts';
 import { respondentPage } from './respondent-layout.ts';
 
